@@ -1,0 +1,89 @@
+"""The ``ipt-sim`` command: options wired to plain functions, nothing more.
+
+Heavy modules are imported inside each command, so ``ipt-sim --help`` and shell
+completion start as fast as click itself.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from simulator import __version__
+
+MODES = ("coach", "assess")
+
+
+def _complete_scenarios(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    from click.shell_completion import CompletionItem
+
+    from simulator.library import bundled
+
+    return [CompletionItem(r.info.id, help=r.info.title) for r in bundled() if r.info and r.info.id.startswith(incomplete)]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="ipt-sim")
+def cli() -> None:
+    """ipt-sim: practise communication analysis for Interpersonal Psychotherapy (IPT).
+
+    Play a role-play with `ipt-sim play`; check a scenario you wrote with
+    `ipt-sim validate FILE`.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="How to print problems."
+)
+def validate(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
+    """Check scenario files (folders are searched recursively); report every problem."""
+    from simulator.commands import validate_paths
+
+    sys.exit(validate_paths(paths, strict=strict, fmt=fmt))
+
+
+@cli.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def list_(as_json: bool) -> None:
+    """List the bundled scenarios by problem area."""
+    from simulator.commands import list_scenarios
+
+    list_scenarios(as_json)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the scenario format (for editor completion)."""
+    from importlib.resources import files
+
+    click.echo(files("simulator").joinpath("data/scenario.schema.json").read_text("utf-8"), nl=False)
+
+
+@cli.command()
+@click.argument("scenario", required=False, shell_complete=_complete_scenarios)
+@click.option("--choices", help="Play these replies in order: choice ids or 1-based numbers, comma-separated.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole session as one JSON object.")
+@click.option("--mode", type=click.Choice(MODES), default="coach", show_default=True,
+              help="coach: feedback after each reply, hints, rewind. assess: feedback only at the end.")  # fmt: skip
+@click.option("--no-record", is_flag=True, help="Do not keep a record of this session.")
+@click.option("--yes", "-y", is_flag=True, help="Skip the consent question for content notes.")
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), envvar="IPT_SIM_DATA_DIR",
+              help="Where records are kept (default: your user data folder).")  # fmt: skip
+def play(
+    scenario: str | None, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool, data_dir: Path | None
+) -> None:
+    """Play a scenario: a bundled id (see `ipt-sim list`) or a file path."""
+    from simulator.commands import play_scenario
+
+    play_scenario(scenario, choices, as_json, mode, no_record, yes, data_dir)
+
+
+def main() -> None:
+    """Entry point of the ``ipt-sim`` console script."""
+    cli(prog_name="ipt-sim")

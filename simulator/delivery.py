@@ -1,0 +1,71 @@
+"""Delivery choice: the learner picks how to say the words, not only what to say.
+
+The options at a ``delivery: choose`` moment are the choice's own tone and cues, the
+ones the author allows (``tones``, ``cues``), and, when the author gave none, a few the
+simulator offers from the catalog: one warmer and one colder than the choice's own, so
+there is always a real contrast to learn from. The chosen delivery changes the judging
+(through the catalog) and the charge: each step of warmth below the choice's own tone,
+and each cue that lands worse, stirs the other person up.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from simulator import catalogs
+from simulator.judge import Delivery
+from simulator.model import Choice
+
+MAX_OPTIONS = 4
+T = TypeVar("T")
+
+
+def tone_options(choice: Choice) -> list[str]:
+    """The tones offered for this choice, its own first."""
+    if choice.tone_options:
+        return _unique([choice.tone, *choice.tone_options])[:MAX_OPTIONS]
+    cat = catalogs.load().tones
+    own = cat[choice.tone]
+    warmer = [t for t in cat.values() if t.warmth > own.warmth and t.arousal <= 1]
+    colder = [t for t in cat.values() if t.warmth < own.warmth]
+    picks = [choice.tone]
+    if warmer:
+        picks.append(min(warmer, key=lambda t: (t.warmth - own.warmth, t.arousal, t.id)).id)
+    if colder:
+        picks.append(max(colder, key=lambda t: (t.warmth, -t.arousal, t.id)).id)
+    neutral = "neutral" if choice.tone != "neutral" else "calm"
+    return _unique([*picks, neutral])[:MAX_OPTIONS]
+
+
+def cue_options(choice: Choice) -> list[tuple[str, ...]]:
+    """Sets of cues offered for this choice, its own first."""
+    if choice.nonverbal_options:
+        return _unique([choice.nonverbal, *((c,) for c in choice.nonverbal_options)])[:MAX_OPTIONS]
+    own = choice.nonverbal
+    cat = catalogs.load().cues
+    valence = sum(cat[c].valence for c in own)
+    warm = ("eye_contact", "open_posture")
+    cold = ("arms_crossed", "look_away")
+    alts = [warm, cold] if valence <= 0 else [cold, ("pause",)]
+    return _unique([own, *alts])[:MAX_OPTIONS]
+
+
+def charge_shift(choice: Choice, said: Delivery) -> int:
+    """How much more (or less) charged the other person gets than with the choice's own delivery."""
+    cat = catalogs.load()
+    tone_step = cat.tones[choice.tone].warmth - cat.tones[said.tone].warmth
+    cue_step = sum(cat.cues[c].valence for c in choice.nonverbal) - sum(cat.cues[c].valence for c in said.nonverbal)
+    shift = (tone_step + cue_step) / 2
+    return max(-2, min(2, round(shift)))
+
+
+def default(choice: Choice) -> Delivery:
+    return Delivery(choice.tone, choice.nonverbal)
+
+
+def _unique(items: list[T]) -> list[T]:
+    seen: list[T] = []
+    for i in items:
+        if i not in seen:
+            seen.append(i)
+    return seen

@@ -1,0 +1,254 @@
+"""The conversation engine: one ``transitions`` Machine per scenario, many light sessions.
+
+A scenario compiles once (:func:`compile_scenario`, cached by content hash) into a
+Machine with no models. Sessions are never added to it: adding a model binds a method
+per state and trigger onto it (hundreds of KB on a large scenario), so instead each turn
+fires the event on the machine for the session, as the library's FAQ shows. A session
+then costs a few small dicts, whatever the size of the scenario.
+
+A turn follows "How a turn is played" in the format doc: the machine's
+``prepare_event`` applies effects (clamped), flags and the turn counter once; the
+transitions for that choice are the ``next`` branches in order, each guarded by its
+``when``, so the first true branch wins; entering a state marks it visited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, cast
+
+from transitions import EventData, Machine
+
+from simulator.errors import ChoiceRefused
+from simulator.expressions import evaluate, render
+from simulator.judge import Delivery, Judgement, judge
+from simulator.model import Choice, Ending, Scenario, State
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One played turn, as recorded and reported."""
+
+    number: int
+    state: str
+    choice: str
+    say: str
+    delivery: Delivery
+    timing: str
+    meters_before: Mapping[str, int]
+    meters_after: Mapping[str, int]
+    flags_before: Mapping[str, bool]
+    visited_before: frozenset[str]
+    next: str
+    judgement: Judgement
+    response_time: float | None = None
+
+
+class CompiledScenario:
+    """A validated scenario and its one shared state machine."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        transitions: list[dict[str, Any]] = []
+        for sid, state in scenario.states.items():
+            for choice in state.choices:
+                for branch in choice.next:
+                    t: dict[str, Any] = {"trigger": choice.id, "source": sid, "dest": branch.goto}
+                    if branch.when is not None:
+                        t["conditions"] = [_Condition(branch.when.text)]
+                    transitions.append(t)
+        self.machine = Machine(
+            model=None,
+            states=list(scenario.states),
+            transitions=transitions,
+            initial=scenario.start,
+            send_event=True,
+            auto_transitions=False,
+            prepare_event=[_apply_choice],
+            after_state_change=[_mark_visited],
+            name=scenario.id,
+        )
+
+    def new_session(self) -> Session:
+        return Session(self)
+
+
+class _Condition:
+    """A branch's ``when``, evaluated in the sandbox against the session's values."""
+
+    __slots__ = ("source",)
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def __call__(self, event: EventData) -> bool:
+        session = cast(Session, event.model)
+        return evaluate(self.source, session.names())
+
+
+def _apply_choice(event: EventData) -> None:
+    """Step 2 of a turn: effects clamped to bounds, then flags, then the turn counter."""
+    session = cast(Session, event.model)
+    choice: Choice = event.kwargs["choice"]
+    meters = session.scenario.meters
+    for name, amount in choice.effects.items():
+        session.meters[name] = meters[name].clamp(session.meters[name] + amount)
+    session.flags.update(choice.set_flags)
+    session.turn += 1
+
+
+def _mark_visited(event: EventData) -> None:
+    session = cast(Session, event.model)
+    session.visited.add(session.state)
+
+
+@lru_cache(maxsize=64)
+def compile_scenario(scenario: Scenario) -> CompiledScenario:
+    """Compile once per scenario object (scenarios are frozen and hashable by identity)."""
+    return CompiledScenario(scenario)
+
+
+class Session:
+    """One play of a scenario: where it is, its meters, flags, turn and visited states."""
+
+    __slots__ = ("compiled", "flags", "meters", "scenario", "state", "turn", "turns", "visited")
+
+    def __init__(self, compiled: CompiledScenario) -> None:
+        self.compiled = compiled
+        self.scenario = compiled.scenario
+        self.state: str = self.scenario.start
+        self.meters: dict[str, int] = {m.name: m.start for m in self.scenario.meters.values()}
+        self.flags: dict[str, bool] = {}
+        self.turn = 0
+        self.visited: set[str] = {self.scenario.start}
+        self.turns: list[Turn] = []
+
+    # -- reading -----------------------------------------------------------------
+
+    @property
+    def current(self) -> State:
+        return self.scenario.states[self.state]
+
+    @property
+    def finished(self) -> bool:
+        return self.current.ending is not None
+
+    @property
+    def ending(self) -> Ending | None:
+        eid = self.current.ending
+        return self.scenario.endings[eid] if eid else None
+
+    def names(self) -> dict[str, Any]:
+        """The context of ``when``/``requires``: meters, flags (unset = false), turn, visited."""
+        ctx: dict[str, Any] = dict.fromkeys(self.scenario.flags, False)
+        ctx.update(self.flags)
+        ctx.update(self.meters)
+        ctx["turn"] = self.turn
+        ctx["visited"] = frozenset(self.visited)
+        return ctx
+
+    def offered(self) -> list[Choice]:
+        """The current state's choices whose ``requires`` is true, in file order."""
+        choices = self.current.choices
+        if not any(c.requires for c in choices):
+            return list(choices)
+        names = self.names()
+        return [c for c in choices if c.requires is None or evaluate(c.requires.text, names)]
+
+    def template_context(self, before: Mapping[str, int] | None = None, speaker: str | None = None) -> dict[str, Any]:
+        """The context of feedback and debrief text."""
+        chars = {cid: {"name": c.name, "role": c.role} for cid, c in self.scenario.characters.items()}
+        who = speaker or self.current.speaker
+        return {
+            "speaker": chars.get(who, {"name": who, "role": ""}),
+            "characters": chars,
+            "meters": dict(self.meters),
+            "before": dict(before if before is not None else self.meters),
+            "flags": dict.fromkeys(self.scenario.flags, False) | self.flags,
+            "turn": self.turn,
+        }
+
+    def debrief(self) -> str:
+        ending = self.ending
+        return render(ending.debrief.text, self.template_context()) if ending else ""
+
+    # -- playing -----------------------------------------------------------------
+
+    def resolve(self, ref: str) -> Choice:
+        """A choice id or 1-based number among the offered choices, or a clear refusal."""
+        if self.finished:
+            raise ChoiceRefused(f"the conversation has already ended ('{self.current.ending}'); '{ref}' cannot be played")
+        offered = self.offered()
+        ref = ref.strip()
+        if ref.isdigit() and 1 <= int(ref) <= len(offered):
+            return offered[int(ref) - 1]
+        for c in offered:
+            if c.id == ref:
+                return c
+        listing = ", ".join(f"{i}. {c.id}" for i, c in enumerate(offered, 1))
+        if self.current.choice(ref) is not None:
+            reason = f"choice '{ref}' is not offered in state '{self.state}' right now"
+        elif ref.isdigit():
+            reason = f"there is no choice number {ref} in state '{self.state}'"
+        else:
+            reason = f"state '{self.state}' has no choice '{ref}'"
+        raise ChoiceRefused(f"{reason}; offered: {listing}")
+
+    def play(self, ref: str, delivery: Delivery | None = None, response_time: float | None = None) -> Turn:
+        """Play one turn and return it, judged."""
+        choice = self.resolve(ref)
+        state = self.current
+        said = delivery or Delivery(choice.tone, choice.nonverbal)
+        before = dict(self.meters)
+        flags_before = dict(self.flags)
+        visited_before = frozenset(self.visited)
+        event = self.compiled.machine.events[choice.id]
+        if not event.trigger(self, choice=choice):  # pragma: no cover - validated: the last branch has no guard
+            raise ChoiceRefused(f"no branch of '{choice.id}' could be taken")
+        self._delivery_effects(choice, said)
+        context = self.template_context(before, speaker=state.speaker)
+        judgement = judge(self.scenario, state, choice, said, before["charge"], self.meters["charge"], context, response_time)
+        turn = Turn(
+            number=self.turn, state=state.id, choice=choice.id, say=choice.say, delivery=said, timing=choice.timing,
+            meters_before=before, meters_after=dict(self.meters), flags_before=flags_before,
+            visited_before=visited_before, next=self.state, judgement=judgement, response_time=response_time,
+        )  # fmt: skip
+        self.turns.append(turn)
+        return turn
+
+    def _delivery_effects(self, choice: Choice, said: Delivery) -> None:
+        """A delivery the learner chose moves the charge by how it differs from the choice's own."""
+        if said.tone == choice.tone and said.nonverbal == choice.nonverbal:
+            return
+        from simulator.delivery import charge_shift
+
+        shift = charge_shift(choice, said)
+        if shift:
+            m = self.scenario.meters["charge"]
+            self.meters["charge"] = m.clamp(self.meters["charge"] + shift)
+
+    def rewind(self, count: int = 1) -> list[Turn]:
+        """Take back the last ``count`` turns; returns them (the caller keeps them for the record)."""
+        undone: list[Turn] = []
+        for _ in range(min(count, len(self.turns))):
+            t = self.turns.pop()
+            self.state = t.state
+            self.meters = dict(t.meters_before)
+            self.flags = dict(t.flags_before)
+            self.visited = set(t.visited_before)
+            self.turn = t.number - 1
+            undone.append(t)
+        return undone
+
+
+def replay(scenario: Scenario, choices: Sequence[str]) -> Session:
+    """A session with these choices played, in order (for scripted runs and tests)."""
+    session = compile_scenario(scenario).new_session()
+    for ref in choices:
+        session.play(ref)
+    return session
+
+
+__all__ = ["CompiledScenario", "Session", "Turn", "compile_scenario", "field", "replay"]

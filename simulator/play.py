@@ -1,0 +1,317 @@
+"""Playing a scenario in the terminal: briefing, turns, feedback, debrief.
+
+The loop reads answers from a :class:`Answers` source (the keyboard, piped standard
+input, or ``--choices``), plays them on an engine :class:`Session`, and hands every turn
+to a recorder as soon as it is played, so a crash or Ctrl-C loses at most the turn in
+progress. Nothing here decides a rating or a transition: that is the engine's job.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+import click
+
+from simulator import catalogs, delivery
+from simulator.debrief import GROUNDING, Debrief, technique_title
+from simulator.engine import Session, Turn
+from simulator.errors import ChoiceRefused, SessionEnded, SessionInterrupted
+from simulator.judge import Delivery
+from simulator.model import DIMENSIONS, HELP_WORDS, PAUSE_WORDS, REWIND_WORDS, Choice, Scenario
+from simulator.terminal import Screen, chart, meter_bar
+
+T = TypeVar("T")
+
+
+class Recorder(Protocol):
+    """Where turns go as they are played (the records store, or nowhere)."""
+
+    def turn(self, session: Session, turn: Turn) -> None: ...
+    def rewound(self, session: Session, turns: Sequence[Turn]) -> None: ...
+    def finish(self, session: Session) -> None: ...
+
+
+class NoRecord:
+    """``--no-record``: keep nothing."""
+
+    def turn(self, session: Session, turn: Turn) -> None:
+        pass
+
+    def rewound(self, session: Session, turns: Sequence[Turn]) -> None:
+        pass
+
+    def finish(self, session: Session) -> None:
+        pass
+
+
+class Answers:
+    """Where the player's answers come from, and whether someone is typing them live."""
+
+    def __init__(self, scripted: Sequence[str] | None = None, interactive: bool = False,
+                 clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
+        self.scripted: Iterator[str] | None = iter(scripted) if scripted is not None else None
+        self.interactive = interactive
+        self.clock = clock
+
+    def ask(self, prompt: str, screen: Screen) -> str | None:
+        """The next answer, or None when there are no more (end of input)."""
+        if self.scripted is not None:
+            return next(self.scripted, None)
+        try:
+            if self.interactive:
+                return click.prompt(
+                    screen.style(prompt, bold=True), prompt_suffix=" ", default="", show_default=False, err=screen.err
+                )
+            line = sys.stdin.readline()
+        except click.Abort:
+            raise KeyboardInterrupt from None
+        return line.strip() if line else None
+
+
+@dataclass
+class PlayOptions:
+    mode: str = "coach"  # coach | assess
+    quiet: bool = False  # --json: no transcript on screen
+    consent_given: bool = False  # --yes
+    session_id: str | None = None  # shown in stop messages, when recorded
+    stopped_lines: list[str] = field(default_factory=list)
+
+
+def brief(scenario: Scenario, screen: Screen) -> None:
+    """Title, who is who, summary, content note and objectives, before anything is played."""
+    s = scenario
+    screen.line(screen.style(s.title, bold=True))
+    area = s.area.replace("_", " ") + (f" ({s.stage})" if s.stage else "")
+    screen.line(f"{area} · {s.phase} phase · you play the {'therapist' if s.perspective == 'therapist' else 'client: yourself'}")
+    screen.line()
+    screen.para(s.summary)
+    people = "; ".join(f"{c.name}, {c.role}" for c in s.characters.values())
+    screen.para(f"With: {people}.")
+    if s.objectives:
+        screen.line()
+        screen.line("What to practise:")
+        for o in s.objectives:
+            screen.para(o, indent="    ", first="  - ")
+    if s.content_note:
+        screen.line()
+        screen.para(screen.style("Content note: ", bold=True) + s.content_note)
+
+
+def consent(scenario: Scenario, answers: Answers, screen: Screen) -> bool:
+    """Ask before a scenario with a content note starts (only when someone is typing)."""
+    if not scenario.content_note or not answers.interactive:
+        return True
+    screen.line()
+    screen.para("You can stop at any moment by typing 'pause'; nothing is judged when you do.")
+    reply = answers.ask("Start this scenario? [y/N]", screen)
+    return (reply or "").strip().lower() in ("y", "yes")
+
+
+def show_state(session: Session, screen: Screen, mode: str, offered: Sequence[Choice]) -> None:
+    state = session.current
+    s = session.scenario
+    speaker = s.characters[state.speaker].name
+    screen.line()
+    screen.para(state.says or "(says nothing)", indent="  ", first=screen.style(f"{speaker}: ", bold=True))
+    if state.nonverbal:
+        screen.para(screen.style(f"({state.nonverbal})", dim=True), indent="  ")
+    if mode == "coach":
+        charge = s.meters["charge"]
+        screen.line(
+            screen.style(f"  {speaker}'s charge {meter_bar(session.meters['charge'], charge.min, charge.max, s.flood)}", dim=True)
+        )
+        if state.thinks:
+            screen.para(screen.style(f"{speaker} thinks: {state.thinks}", italic=True), indent="  ")
+        if state.coach:
+            screen.para(screen.style(f"Coach: {state.coach}", fg="cyan"), indent="  ")
+    if state.ending:
+        return
+    screen.line()
+    for i, c in enumerate(offered, 1):
+        words = f'"{c.say}"' if c.say.strip() else "(stay silent)"
+        how = ", ".join([c.tone, *c.nonverbal])
+        screen.para(f"{words}  [{how}]", indent="     ", first=f"  {i}. ")
+
+
+def show_feedback(turn: Turn, screen: Screen) -> None:
+    screen.line()
+    for dim in DIMENSIONS:
+        r = turn.judgement.ratings[dim]
+        screen.para(turn.judgement.feedback[dim], indent="      ", first=f"  {dim:<9} {screen.rating(r)}: ")
+
+
+def choose_delivery(choice: Choice, answers: Answers, screen: Screen) -> Delivery | None:
+    """At a ``delivery: choose`` moment: pick the tone, then the cues; None if input ended."""
+    tones = delivery.tone_options(choice)
+    cues = delivery.cue_options(choice)
+    cat = catalogs.load()
+    screen.line("  How do you say it?")
+    for i, t in enumerate(tones, 1):
+        screen.line(f"    {i}. {t}")
+    tone = _pick(tones, answers, screen, "Tone")
+    if tone is None:
+        return None
+    screen.line("  And what does your body do?")
+    for i, cs in enumerate(cues, 1):
+        screen.line(f"    {i}. " + (", ".join(f"{c} ({cat.cues[c].signals})" for c in cs) or "(nothing in particular)"))
+    cue = _pick(cues, answers, screen, "Body")
+    if cue is None:
+        return None
+    return Delivery(tone, tuple(cue))
+
+
+def _pick(options: Sequence[T], answers: Answers, screen: Screen, label: str) -> T | None:
+    while True:
+        reply = answers.ask(f"{label} [1-{len(options)}]:", screen)
+        if reply is None:
+            return None
+        if reply.isdigit() and 1 <= int(reply) <= len(options):
+            return options[int(reply) - 1]
+        if not answers.interactive:
+            raise ChoiceRefused(f"'{reply}' is not one of 1-{len(options)} for {label.lower()}")
+        screen.line(f"  Please answer with a number from 1 to {len(options)}.")
+
+
+def parse_scripted(ref: str, choice: Choice) -> Delivery | None:
+    """``ID@tone@cue+cue`` picks a delivery in scripted runs; plain ``ID`` keeps the choice's own."""
+    parts = ref.split("@")
+    if len(parts) == 1:
+        return None
+    cat = catalogs.load()
+    tone = parts[1] or choice.tone
+    if tone not in cat.tones:
+        raise ChoiceRefused(f"unknown tone '{tone}' in '{ref}'")
+    cues = tuple(c for c in parts[2].split("+") if c) if len(parts) > 2 else choice.nonverbal
+    for c in cues:
+        if c not in cat.cues:
+            raise ChoiceRefused(f"unknown nonverbal cue '{c}' in '{ref}'")
+    return Delivery(tone, cues)
+
+
+def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, opts: PlayOptions) -> Session:
+    """Play until an ending, the end of the answers, or a pause; raises SessionEnded when stopped."""
+    s = session.scenario
+    show = not opts.quiet
+    while not session.finished:
+        offered = session.offered()
+        if show:
+            show_state(session, screen, opts.mode, offered)
+        shown_at = answers.clock()
+        try:
+            reply = answers.ask(f"Your reply [1-{len(offered)}]:", screen)
+        except KeyboardInterrupt:
+            raise _stopped(session, opts, "interrupted (Ctrl-C)", 130) from None
+        if reply is None:
+            if answers.scripted is not None:
+                return session  # the scripted choices ran out before an ending
+            raise _stopped(session, opts, "end of input", 0)
+        word = reply.strip().lower()
+        if answers.scripted is not None and any(c.id == reply.split("@", 1)[0] for c in offered):
+            word = ""  # in scripted runs a choice id wins over a command of the same name
+        if word in PAUSE_WORDS:
+            raise _stopped(session, opts, "paused", 0, pause=True)
+        if word in HELP_WORDS and show:
+            screen.para("Answer with the number of a reply. 'pause' stops without judgement"
+                        + ("; 'rewind' takes back your last reply." if opts.mode == "coach" else "."))  # fmt: skip
+            continue
+        if word in REWIND_WORDS:
+            if opts.mode != "coach":
+                _refuse(answers, screen, "rewind is only available in coach mode")
+                continue
+            undone = session.rewind(1)
+            if not undone:
+                _refuse(answers, screen, "there is nothing to take back yet")
+                continue
+            recorder.rewound(session, undone)
+            if show:
+                screen.line(screen.style("  Taken back. Try something else.", fg="cyan"))
+            continue
+        ref = reply.split("@", 1)[0]
+        try:
+            choice = session.resolve(ref)
+        except ChoiceRefused as err:
+            if answers.interactive:
+                screen.line(f"  {err.message}")
+                continue
+            raise
+        said = parse_scripted(reply, choice)
+        if said is None and s.delivery_of(session.current) == "choose" and answers.scripted is None:
+            said = choose_delivery(choice, answers, screen)
+            if said is None:
+                raise _stopped(session, opts, "end of input", 0)
+        elapsed = answers.clock() - shown_at if answers.interactive else None
+        turn = session.play(choice.id, said, response_time=elapsed)
+        recorder.turn(session, turn)
+        if show and opts.mode == "coach":
+            show_feedback(turn, screen)
+    if show:
+        show_state(session, screen, opts.mode, [])
+    recorder.finish(session)
+    return session
+
+
+def _refuse(answers: Answers, screen: Screen, message: str) -> None:
+    if not answers.interactive:
+        raise ChoiceRefused(message)
+    screen.line(f"  {message}")
+
+
+def _stopped(session: Session, opts: PlayOptions, why: str, code: int, pause: bool = False) -> SessionEnded:
+    if pause:
+        msg = "Paused. Nothing is judged when you pause; take the time you need."
+    else:
+        msg = f"Session stopped ({why}) after {session.turn} turn{'s' if session.turn != 1 else ''}."
+    if opts.session_id:
+        msg += f" Continue later with: ipt-sim resume {opts.session_id}"
+    return SessionInterrupted(msg) if code == 130 else SessionEnded(msg)
+
+
+def show_debrief(d: Debrief, screen: Screen) -> None:
+    """The end of a session: ending, debrief text, scores, charge chart, analysis table."""
+    screen.line()
+    screen.line(screen.style("=" * min(screen.width, 60), dim=True))
+    outcome = f" ({d.outcome})" if d.outcome else ""
+    screen.line(screen.style(f"Ending: {d.ending_title}{outcome}", bold=True))
+    screen.para(d.text)
+    if d.rows:
+        screen.line()
+        screen.line("Scores: " + "  ".join(f"{k} {v}" for k, v in d.scores.items()))
+        lo, hi = d.meter_bounds["charge"]
+        screen.line()
+        screen.line("Charge over the turns (= marks flooding):")
+        for row in chart(d.meters["charge"], lo, hi, d.flood):
+            screen.line("  " + row)
+        screen.line()
+        screen.line(screen.style("Communication analysis", bold=True))
+        for r in d.rows:
+            screen.line()
+            screen.para(
+                f'{r.speaker} said: "{r.they_said}"' + (f" ({r.they_showed})" if r.they_showed else ""),
+                indent="      ",
+                first=f"  {r.number:>2}. ",
+            )
+            words = f'"{r.you_said}"' if r.you_said.strip() else "(silence)"
+            screen.para(
+                f"You said: {words} -- {r.tone}, {', '.join(r.cues) or 'no cues'}, {r.timing.replace('_', ' ')}", indent="      "
+            )
+            screen.para(
+                f"Charge {r.charge_before} -> {r.charge_after}. " + ", ".join(f"{k} {v}" for k, v in r.ratings.items()),
+                indent="      ",
+            )
+            if r.technique:
+                screen.para(f"Technique: {technique_title(r.technique)}", indent="      ")
+            if r.alternative:
+                screen.para(f"What else you could have said: {r.alternative}", indent="      ")
+    if d.techniques_used or d.techniques_missed:
+        screen.line()
+        if d.techniques_used:
+            screen.para("IPT techniques you used: " + ", ".join(technique_title(t) for t in d.techniques_used) + ".")
+        if d.techniques_missed:
+            screen.para("Offered but not used: " + ", ".join(technique_title(t) for t in d.techniques_missed) + ".")
+    if d.ended_badly:
+        screen.line()
+        screen.para(GROUNDING)

@@ -1,0 +1,106 @@
+"""The JSON Schema of the scenario format, generated from :mod:`simulator.spec`.
+
+The package ships the result as ``data/scenario.schema.json`` (for editors, through the
+``# yaml-language-server: $schema=...`` modeline); a test checks the shipped file equals
+what this module generates, so the two cannot drift. Catalog ids come from the catalogs.
+The schema checks shape and ids; cross references (a goto naming a state) are left to
+``ipt-sim validate``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from simulator import catalogs
+from simulator.model import DIMENSIONS, RATINGS
+from simulator.spec import IDENT, OBJECTS, SCENARIO_ID, SLUG, Key
+
+SCHEMA_ID = "https://ipt-sim.invalid/scenario-v1.schema.json"
+
+
+def _catalog_ids(name: str) -> list[str]:
+    cat = catalogs.load()
+    return list({"tone": cat.tones, "nonverbal": cat.cues, "timing": cat.timings, "technique": cat.techniques}[name])
+
+
+def _key_schema(k: Key) -> dict[str, Any]:
+    doc = {"description": k.doc}
+    kind = k.kind
+    if kind == "version":
+        return doc | {"const": 1}
+    if kind in ("text", "template"):
+        return doc | {"type": "string"}
+    if kind == "expression":
+        return doc | {"type": "string", "minLength": 1}
+    if kind == "int":
+        return doc | {"type": "integer"}
+    if kind == "scenario_id":
+        return doc | {"type": "string", "pattern": SCENARIO_ID}
+    if kind in ("slug", "ref"):
+        return doc | {"type": "string", "pattern": SLUG}
+    if kind == "enum":
+        return doc | {"enum": list(k.values)}
+    if kind == "text_list":
+        return doc | {"type": "array", "items": {"type": "string", "minLength": 1}}
+    if kind == "catalog":
+        return doc | {"enum": _catalog_ids(k.of)}
+    if kind == "catalog_list":
+        return doc | {"type": "array", "items": {"enum": _catalog_ids(k.of)}}
+    if kind == "map":
+        return doc | {"type": "object", "propertyNames": {"pattern": SLUG if k.of != "meter" else IDENT},
+                      "additionalProperties": {"$ref": f"#/$defs/{k.of}"}, "minProperties": 1}  # fmt: skip
+    if kind == "list":
+        return doc | {"type": "array", "minItems": 1, "items": {"$ref": f"#/$defs/{k.of}"}}
+    if kind == "next":
+        return doc | {"oneOf": [{"type": "string", "pattern": SLUG},
+                                {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/branch"}}]}  # fmt: skip
+    if kind == "effects":
+        return doc | {"type": "object", "propertyNames": {"pattern": IDENT}, "additionalProperties": {"type": "integer"}}
+    if kind == "flags":
+        return doc | {"type": "object", "propertyNames": {"pattern": IDENT}, "additionalProperties": {"type": "boolean"}}
+    if kind == "ratings":
+        return doc | {
+            "type": "object",
+            "propertyNames": {"enum": list(DIMENSIONS)},
+            "additionalProperties": {"enum": list(RATINGS)},
+        }
+    if kind == "feedbacks":
+        return doc | {"type": "object", "propertyNames": {"enum": list(DIMENSIONS)}, "additionalProperties": {"type": "string"}}
+    raise ValueError(f"no schema for key kind {kind!r}")  # pragma: no cover - spec and schema are tested together
+
+
+def _object(keys: tuple[Key, ...]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {k.name: _key_schema(k) for k in keys},
+        "required": [k.name for k in keys if k.required],
+        "additionalProperties": False,
+    }
+
+
+def generate() -> dict[str, Any]:
+    """The whole schema, as a JSON-ready dict."""
+    top = _object(OBJECTS["scenario"])
+    top["properties"]["meters"]["required"] = ["charge"]
+    top["allOf"] = [
+        {"if": {"properties": {"area": {"const": "role_dispute"}}, "required": ["area"]}, "then": {"required": ["stage"]},
+         "else": {"not": {"required": ["stage"]}}},
+    ]  # fmt: skip
+    state = _object(OBJECTS["state"])
+    state["oneOf"] = [
+        {"required": ["choices"], "not": {"required": ["ending"]}},
+        {"required": ["ending"], "not": {"required": ["choices"]}},
+    ]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "ipt-sim scenario, format version 1",
+        **top,
+        "$defs": {name: (state if name == "state" else _object(keys)) for name, keys in OBJECTS.items() if name != "scenario"},
+    }
+
+
+def text() -> str:
+    """The schema as the JSON text shipped in the package and printed by ``ipt-sim schema``."""
+    return json.dumps(generate(), indent=2) + "\n"

@@ -1,0 +1,593 @@
+"""Positioned YAML tree -> a typed :class:`Scenario`, and every problem found on the way.
+
+The reader never stops at the first problem: each check records a diagnostic and carries
+on with what it can, so a course leader sees the whole list at once. Expressions and
+templates are checked after the walk, when every meter and flag name is known. Graph
+warnings (unreachable states, unreachable endings, dead ends) come last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from simulator import catalogs
+from simulator.errors import Diagnostic
+from simulator.expressions import Scope, check_expression, check_template, condition_scope, suggest, template_scope
+from simulator.model import (
+    DIMENSIONS,
+    PLAY_COMMANDS,
+    RATINGS,
+    RESERVED_NAMES,
+    Branch,
+    Character,
+    Choice,
+    Ending,
+    Meter,
+    Pos,
+    Scenario,
+    Source,
+    State,
+)
+from simulator.spec import IDENT, OBJECTS, SCENARIO_ID, SLUG, Key
+from simulator.yaml_source import BOOL, FLOAT, INT, NULL, STR, YMap, YNode, YScalar, YSeq, compose, decode
+
+_SLUG = re.compile(SLUG)
+_SCENARIO_ID = re.compile(SCENARIO_ID)
+_IDENT = re.compile(IDENT)
+_TEXTUAL = frozenset({STR, INT, FLOAT, "tag:yaml.org,2002:timestamp"})
+_KINDS = {YMap: "a mapping", YSeq: "a list"}
+T = TypeVar("T")
+
+
+def _kind(node: YNode) -> str:
+    if isinstance(node, YScalar):
+        return {INT: "a number", FLOAT: "a number", BOOL: "true/false", NULL: "nothing (null)"}.get(node.tag, "text")
+    return _KINDS[type(node)]
+
+
+class _Reader:
+    """Collects diagnostics for one file while turning its tree into model objects."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.diags: list[Diagnostic] = []
+        # Checked once all names are known: (source, scope name, position)
+        self.pending: list[tuple[Source, str, str]] = []
+
+    # -- reporting ---------------------------------------------------------------
+
+    def error(self, node: YNode, code: str, message: str) -> None:
+        self.diags.append(Diagnostic(self.file, node.line, node.col, "error", code, message))
+
+    def warning(self, node: YNode | Pos, code: str, message: str) -> None:
+        self.diags.append(Diagnostic(self.file, node.line, node.col, "warning", code, message))
+
+    # -- shapes ------------------------------------------------------------------
+
+    def mapping(self, node: YNode, what: str) -> YMap | None:
+        if isinstance(node, YMap):
+            return node
+        self.error(node, "E201", f"{what} must be a mapping of keys to values, not {_kind(node)}")
+        return None
+
+    def keys(self, node: YMap, obj: str, what: str) -> dict[str, tuple[YScalar, YNode]]:
+        """The entries of an object; unknown keys and missing required keys are reported."""
+        spec: tuple[Key, ...] = OBJECTS[obj]
+        known = {k.name for k in spec}
+        for name, (key, _value) in node.entries.items():
+            if name not in known:
+                self.error(key, "E202", f"unknown key '{name}' in {what}{suggest(name, known)}")
+        for k in spec:
+            if k.required and k.name not in node.entries:
+                self.error(node, "E203", f"{what} is missing the required key '{k.name}'")
+        return node.entries
+
+    def text(self, node: YNode, what: str, allow_empty: bool = True) -> str | None:
+        if isinstance(node, YScalar) and node.tag in _TEXTUAL:
+            if not allow_empty and not node.value.strip():
+                self.error(node, "E204", f"{what} must not be empty")
+                return None
+            return node.value
+        if isinstance(node, YScalar) and node.tag == BOOL:
+            self.error(node, "E205", f"{what} must be text, but '{node.value}' reads as true/false in YAML: put it in quotes")
+        elif isinstance(node, YScalar) and node.tag == NULL:
+            self.error(node, "E205", f'{what} is empty (null); write "" for empty text')
+        else:
+            self.error(node, "E205", f"{what} must be text, not {_kind(node)}")
+        return None
+
+    def integer(self, node: YNode, what: str) -> int | None:
+        if isinstance(node, YScalar) and node.tag == INT:
+            value = node.to_python()
+            if isinstance(value, int):
+                return value
+        self.error(
+            node, "E206", f"{what} must be a whole number, not {_kind(node)} '{getattr(node, 'value', '')}'".replace(" ''", "")
+        )
+        return None
+
+    def boolean(self, node: YNode, what: str) -> bool | None:
+        if isinstance(node, YScalar) and node.tag == BOOL:
+            return bool(node.to_python())
+        self.error(node, "E207", f"{what} must be true or false, not {_kind(node)}")
+        return None
+
+    def pattern(self, node: YNode, what: str, rx: re.Pattern[str], shape: str) -> str | None:
+        value = self.text(node, what, allow_empty=False)
+        if value is None:
+            return None
+        if not rx.match(value):
+            self.error(node, "E208", f"{what} '{value}' is not {shape}")
+            return None
+        return value
+
+    def slug(self, node: YNode, what: str) -> str | None:
+        return self.pattern(node, what, _SLUG, "a slug (lowercase letters, digits, single - or _ between them)")
+
+    def ident(self, node: YNode, what: str) -> str | None:
+        return self.pattern(node, what, _IDENT, "a name (lowercase letters, digits and _, not starting with a digit)")
+
+    def one_of(self, node: YNode, what: str, values: Iterable[str], code: str = "E301") -> str | None:
+        value = self.text(node, what, allow_empty=False)
+        if value is None:
+            return None
+        known = tuple(values)
+        if value not in known:
+            self.error(node, code, f"unknown {what} '{value}'{suggest(value, known)}")
+            return None
+        return value
+
+    def items(self, node: YNode, what: str) -> list[YNode]:
+        if isinstance(node, YSeq):
+            return node.items
+        self.error(node, "E201", f"{what} must be a list, not {_kind(node)}")
+        return []
+
+    def each(self, node: YNode, what: str, read: Callable[[str, YScalar, YNode], T | None]) -> dict[str, T]:
+        """Read a mapping of id -> object; keys must be slugs."""
+        out: dict[str, T] = {}
+        m = self.mapping(node, what)
+        if m is None:
+            return out
+        for name, (key, value) in m.entries.items():
+            if not _SLUG.match(name):
+                self.error(
+                    key, "E208", f"id '{name}' in {what} is not a slug (lowercase letters, digits, single - or _ between them)"
+                )
+            item = read(name, key, value)
+            if item is not None:
+                out[name] = item
+        return out
+
+    def source(self, node: YNode, what: str, scope: str) -> Source | None:
+        value = self.text(node, what)
+        if value is None:
+            return None
+        src = Source(value, Pos(node.line, node.col))
+        self.pending.append((src, scope, what))
+        return src
+
+
+def _freeze(d: Mapping[str, T]) -> Mapping[str, T]:
+    return MappingProxyType(dict(d))
+
+
+def read_scenario(root: YNode | None, file: str) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Build the scenario from a composed tree; ``None`` when there are errors."""
+    r = _Reader(file)
+    if root is None:
+        r.diags.append(
+            Diagnostic(
+                file,
+                1,
+                1,
+                "error",
+                "E200",
+                "the file is empty: a scenario needs at least version, id, title, area, perspective, characters, meters, start, states and endings",
+            )
+        )
+        return None, r.diags
+    top = r.mapping(root, "a scenario file")
+    if top is None:
+        return None, r.diags
+    e = r.keys(top, "scenario", "the scenario")
+    cat = catalogs.load()
+
+    def get(name: str, read: Callable[[YNode], T | None]) -> T | None:
+        entry = e.get(name)
+        return read(entry[1]) if entry else None
+
+    version = get("version", lambda n: r.integer(n, "version"))
+    if version is not None and version != 1:
+        r.error(e["version"][1], "E209", f"unsupported version {version}: this simulator reads version 1")
+    sid = get(
+        "id", lambda n: r.pattern(n, "scenario id", _SCENARIO_ID, "a slug (lowercase letters and digits, single - between them)")
+    )
+    title = get("title", lambda n: r.text(n, "title", allow_empty=False))
+    area = get("area", lambda n: r.one_of(n, "area", _values("scenario", "area")))
+    stage = get("stage", lambda n: r.one_of(n, "stage", _values("scenario", "stage")))
+    if area == "role_dispute" and "stage" not in e:
+        r.error(e["area"][1], "E210", "a role_dispute scenario needs a 'stage' (renegotiation, impasse or dissolution)")
+    elif area is not None and area != "role_dispute" and "stage" in e:
+        r.error(e["stage"][0], "E210", f"'stage' is only for role_dispute scenarios; this one's area is '{area}'")
+    phase = get("phase", lambda n: r.one_of(n, "phase", _values("scenario", "phase"))) or "middle"
+    perspective = get("perspective", lambda n: r.one_of(n, "perspective", _values("scenario", "perspective")))
+    summary = get("summary", lambda n: r.text(n, "summary")) or ""
+    content_note = get("content_note", lambda n: r.text(n, "content_note")) or ""
+    objectives = tuple(
+        t
+        for t in (
+            r.text(i, "an objective", allow_empty=False) for i in (get("objectives", lambda n: r.items(n, "objectives")) or [])
+        )
+        if t
+    )
+    delivery = get("delivery", lambda n: r.one_of(n, "delivery", _values("scenario", "delivery"))) or "fixed"
+
+    characters = get("characters", lambda n: r.each(n, "characters", lambda cid, k, v: _character(r, cid, v))) or {}
+    if "characters" in e and not characters and not r.diags:
+        r.error(e["characters"][1], "E211", "characters needs at least one character")
+    meters = get("meters", lambda n: r.each(n, "meters", lambda name, k, v: _meter(r, name, k, v))) or {}
+    if "meters" in e and isinstance(e["meters"][1], YMap) and "charge" not in e["meters"][1].entries:
+        r.error(e["meters"][0], "E212", "meters needs 'charge': the other person's emotional charge, judged every turn")
+
+    # Flags are declared by being set: collect them before reading choices' expressions.
+    flags: dict[str, YScalar] = {}
+    states_node = e.get("states", (None, None))[1]
+    if isinstance(states_node, YMap):
+        for _sid, (_k, snode) in states_node.entries.items():
+            choices = snode.entries.get("choices") if isinstance(snode, YMap) else None
+            if choices and isinstance(choices[1], YSeq):
+                for c in choices[1].items:
+                    s = c.entries.get("set") if isinstance(c, YMap) else None
+                    if s and isinstance(s[1], YMap):
+                        for fname, (fkey, _v) in s[1].entries.items():
+                            flags.setdefault(fname, fkey)
+    for fname, fkey in flags.items():
+        if fname in meters:
+            r.error(fkey, "E213", f"flag '{fname}' has the same name as a meter; flags and meters need distinct names")
+        elif fname in RESERVED_NAMES:
+            r.error(fkey, "E213", f"'{fname}' is reserved for the simulator; choose another flag name")
+        elif not _IDENT.match(fname):
+            r.error(fkey, "E208", f"flag '{fname}' is not a name (lowercase letters, digits and _, not starting with a digit)")
+
+    states = get("states", lambda n: r.each(n, "states", lambda st, k, v: _state(r, cat, st, v, meters))) or {}
+    endings = get("endings", lambda n: r.each(n, "endings", lambda en, k, v: _ending(r, en, v))) or {}
+    start = get("start", lambda n: r.slug(n, "start"))
+    if start is not None and "states" in e and isinstance(e["states"][1], YMap) and start not in e["states"][1].entries:
+        r.error(e["start"][1], "E302", f"start names no state: '{start}'{suggest(start, states)}")
+
+    _check_references(r, e, characters, states, endings)
+    _check_sources(r, characters, meters, flags, states, endings)
+
+    if any(d.severity == "error" for d in r.diags):
+        return None, r.diags
+    assert sid and title and area and perspective and start and version
+    scenario = Scenario(
+        version=version, id=sid, title=title, area=area, stage=stage, phase=phase, perspective=perspective,
+        summary=summary, content_note=content_note, objectives=objectives, characters=_freeze(characters),
+        meters=_freeze(meters), flags=frozenset(flags), start=start, states=_freeze(states),
+        endings=_freeze(endings), delivery=delivery,  # type: ignore[arg-type]
+    )  # fmt: skip
+    _graph_warnings(r, scenario, e)
+    return scenario, r.diags
+
+
+def _values(obj: str, key: str) -> tuple[str, ...]:
+    return next(k.values for k in OBJECTS[obj] if k.name == key)
+
+
+def _character(r: _Reader, cid: str, node: YNode) -> Character | None:
+    m = r.mapping(node, f"character '{cid}'")
+    if m is None:
+        return None
+    e = r.keys(m, "character", f"character '{cid}'")
+    name = r.text(e["name"][1], "name", allow_empty=False) if "name" in e else None
+    role = r.text(e["role"][1], "role") if "role" in e else None
+    return Character(cid, name, role) if name is not None and role is not None else None
+
+
+def _meter(r: _Reader, name: str, key: YScalar, node: YNode) -> Meter | None:
+    if name in RESERVED_NAMES:
+        r.error(key, "E213", f"'{name}' is reserved for the simulator; choose another meter name")
+    elif not _IDENT.match(name):
+        r.error(key, "E208", f"meter '{name}' is not a name (lowercase letters, digits and _, not starting with a digit)")
+    m = r.mapping(node, f"meter '{name}'")
+    if m is None:
+        return None
+    e = r.keys(m, "meter", f"meter '{name}'")
+    vals = {k: r.integer(e[k][1], f"{name}.{k}") for k in ("start", "min", "max", "flood") if k in e}
+    lo, hi, start, flood = vals.get("min"), vals.get("max"), vals.get("start"), vals.get("flood")
+    if lo is not None and hi is not None and lo > hi:
+        r.error(e["min"][1], "E214", f"meter '{name}' has min {lo} above max {hi}")
+    elif lo is not None and hi is not None and start is not None and not lo <= start <= hi:
+        r.error(e["start"][1], "E214", f"meter '{name}' starts at {start}, outside [{lo}, {hi}]")
+    if "flood" in e and name != "charge":
+        r.error(e["flood"][0], "E215", f"'flood' is only for the charge meter, not '{name}'")
+    elif flood is not None and lo is not None and hi is not None and not lo <= flood <= hi:
+        r.warning(e["flood"][1], "W105", f"flood {flood} is outside [{lo}, {hi}]: the charge can never reach it")
+    if lo is None or hi is None or start is None or (lo > hi) or not lo <= start <= hi:
+        return None
+    return Meter(name, start, lo, hi, flood)
+
+
+def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, node: YNode, meters: Mapping[str, Meter]) -> State | None:
+    what = f"state '{sid}'"
+    m = r.mapping(node, what)
+    if m is None:
+        return None
+    e = r.keys(m, "state", what)
+    if "choices" in e and "ending" in e:
+        r.error(e["ending"][0], "E216", f"{what} has both 'choices' and 'ending'; a state has one or the other")
+    elif "choices" not in e and "ending" not in e:
+        r.error(m, "E216", f"{what} has neither 'choices' nor 'ending'")
+    speaker = r.slug(e["speaker"][1], "speaker") if "speaker" in e else None
+    says = r.text(e["says"][1], "says") if "says" in e else None
+    extra = {k: r.text(e[k][1], k) or "" for k in ("nonverbal", "coach", "thinks") if k in e}
+    pace = r.one_of(e["pace"][1], "pace", _values("state", "pace")) if "pace" in e else "normal"
+    delivery = r.one_of(e["delivery"][1], "delivery", _values("state", "delivery")) if "delivery" in e else None
+    ending = r.slug(e["ending"][1], "ending") if "ending" in e else None
+    choices: list[Choice] = []
+    if "choices" in e:
+        nodes_ = r.items(e["choices"][1], "choices")
+        if isinstance(e["choices"][1], YSeq) and not nodes_:
+            r.error(e["choices"][1], "E217", f"{what} has an empty list of choices; give at least one, or make it an ending")
+        seen: dict[str, YNode] = {}
+        for cnode in nodes_:
+            c = _choice(r, cat, sid, cnode, meters, seen)
+            if c is not None:
+                choices.append(c)
+    if speaker is None or says is None:
+        return None
+    return State(
+        id=sid, speaker=speaker, says=says, pos=Pos(m.line, m.col), pace=pace or "normal",  # type: ignore[arg-type]
+        delivery=delivery, choices=tuple(choices), ending=ending, **extra,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def _choice(
+    r: _Reader, cat: catalogs.Catalogs, sid: str, node: YNode, meters: Mapping[str, Meter], seen: dict[str, YNode]
+) -> Choice | None:
+    m = r.mapping(node, f"a choice in state '{sid}'")
+    if m is None:
+        return None
+    cid_node = m.entries.get("id", (None, None))[1]
+    cid = r.slug(cid_node, "choice id") if cid_node is not None else None
+    what = f"choice '{cid}' in state '{sid}'" if cid else f"a choice in state '{sid}'"
+    e = r.keys(m, "choice", what)
+    if cid is not None and cid_node is not None:
+        if cid in seen:
+            r.error(cid_node, "E218", f"duplicate choice id '{cid}' in state '{sid}' (first at line {seen[cid].line})")
+        else:
+            seen[cid] = cid_node
+        if cid in PLAY_COMMANDS:
+            r.warning(
+                cid_node,
+                "W106",
+                f"choice id '{cid}' is also a play command: players typing it pause or rewind instead, so they must pick it by number; rename it",
+            )
+    say = r.text(e["say"][1], "say") if "say" in e else None
+    tone = r.one_of(e["tone"][1], "tone", cat.tones) if "tone" in e else None
+    cues = (
+        tuple(c for c in (r.one_of(n, "nonverbal cue", cat.cues) for n in r.items(e["nonverbal"][1], "nonverbal")) if c)
+        if "nonverbal" in e
+        else ()
+    )
+    timing = r.one_of(e["timing"][1], "timing", cat.timings) if "timing" in e else None
+    technique = r.one_of(e["technique"][1], "technique", cat.techniques) if "technique" in e else None
+    tones = (
+        tuple(t for t in (r.one_of(n, "tone", cat.tones) for n in r.items(e["tones"][1], "tones")) if t) if "tones" in e else ()
+    )
+    alt_cues = (
+        tuple(t for t in (r.one_of(n, "nonverbal cue", cat.cues) for n in r.items(e["cues"][1], "cues")) if t)
+        if "cues" in e
+        else ()
+    )
+    nxt = _next(r, e["next"][1]) if "next" in e else None
+    effects: dict[str, int] = {}
+    if "effects" in e and (em := r.mapping(e["effects"][1], "effects")) is not None:
+        for name, (k, v) in em.entries.items():
+            if name not in meters:
+                r.error(k, "E303", f"unknown meter '{name}' in effects{suggest(name, meters)}")
+            amount = r.integer(v, f"effect on '{name}'")
+            if amount is not None:
+                effects[name] = amount
+    flags: dict[str, bool] = {}
+    if "set" in e and (sm := r.mapping(e["set"][1], "set")) is not None:
+        for name, (_k, v) in sm.entries.items():
+            b = r.boolean(v, f"flag '{name}'")
+            if b is not None:
+                flags[name] = b
+    rating: dict[str, Any] = {}
+    if "rating" in e and (rm := r.mapping(e["rating"][1], "rating")) is not None:
+        for name, (k, v) in rm.entries.items():
+            if name not in DIMENSIONS:
+                r.error(k, "E304", f"unknown dimension '{name}' in rating{suggest(name, DIMENSIONS)}")
+            value = r.one_of(v, "rating", RATINGS)
+            if value is not None:
+                rating[name] = value
+    feedback: dict[str, Source] = {}
+    if "feedback" in e and (fm := r.mapping(e["feedback"][1], "feedback")) is not None:
+        for name, (k, v) in fm.entries.items():
+            if name not in DIMENSIONS:
+                r.error(k, "E304", f"unknown dimension '{name}' in feedback{suggest(name, DIMENSIONS)}")
+            src = r.source(v, f"feedback.{name}", "template")
+            if src is not None:
+                feedback[name] = src
+    requires = r.source(e["requires"][1], "requires", "expression") if "requires" in e else None
+    if cid is None or say is None or tone is None or timing is None or nxt is None or "nonverbal" not in e:
+        return None
+    return Choice(
+        id=cid, say=say, tone=tone, nonverbal=cues, timing=timing, next=nxt, pos=Pos(m.line, m.col),
+        effects=_freeze(effects), set_flags=_freeze(flags), rating=_freeze(rating), feedback=_freeze(feedback),
+        requires=requires, technique=technique, tone_options=tones, nonverbal_options=alt_cues,
+    )  # fmt: skip
+
+
+def _next(r: _Reader, node: YNode) -> tuple[Branch, ...] | None:
+    if isinstance(node, YScalar):
+        goto = r.slug(node, "next")
+        return (Branch(goto),) if goto else None
+    if not isinstance(node, YSeq):
+        r.error(node, "E201", f"next must be a state id or a list of branches, not {_kind(node)}")
+        return None
+    if not node.items:
+        r.error(node, "E219", "next is an empty list; give a state id or at least one branch")
+        return None
+    out: list[Branch] = []
+    last = len(node.items) - 1
+    for i, b in enumerate(node.items):
+        m = r.mapping(b, "a branch of next")
+        if m is None:
+            continue
+        e = r.keys(m, "branch", "a branch of next")
+        if i < last and "when" not in e:
+            r.error(m, "E220", "every branch of next but the last needs a 'when'")
+        if i == last and "when" in e:
+            r.error(e["when"][0], "E220", "the last branch of next must have no 'when': it is taken when no other branch is")
+        when = r.source(e["when"][1], "when", "expression") if "when" in e else None
+        goto = r.slug(e["goto"][1], "goto") if "goto" in e else None
+        if goto:
+            out.append(Branch(goto, when))
+    return tuple(out) if len(out) == len(node.items) else None
+
+
+def _ending(r: _Reader, eid: str, node: YNode) -> Ending | None:
+    m = r.mapping(node, f"ending '{eid}'")
+    if m is None:
+        return None
+    e = r.keys(m, "ending", f"ending '{eid}'")
+    title = r.text(e["title"][1], "title", allow_empty=False) if "title" in e else None
+    outcome = r.one_of(e["outcome"][1], "outcome", _values("ending", "outcome")) if "outcome" in e else None
+    debrief = r.source(e["debrief"][1], "debrief", "template") if "debrief" in e else None
+    if title is None or outcome is None or debrief is None:
+        return None
+    return Ending(eid, title, outcome, debrief)  # type: ignore[arg-type]
+
+
+def _check_references(
+    r: _Reader,
+    top: dict[str, tuple[YScalar, YNode]],
+    characters: Mapping[str, Character],
+    states: Mapping[str, State],
+    endings: Mapping[str, Ending],
+) -> None:
+    """Speaker, goto and ending ids, reported at the value that names them."""
+    snode = top.get("states", (None, None))[1]
+    if not isinstance(snode, YMap):
+        return
+    state_ids = snode.entries.keys()
+    enode = top.get("endings", (None, None))[1]
+    ending_ids = enode.entries.keys() if isinstance(enode, YMap) else endings.keys()
+    cnode = top.get("characters", (None, None))[1]
+    char_ids = cnode.entries.keys() if isinstance(cnode, YMap) else characters.keys()
+    for _sid, (_k, st) in snode.entries.items():
+        if not isinstance(st, YMap):
+            continue
+        sp = st.entries.get("speaker")
+        if sp and isinstance(sp[1], YScalar) and sp[1].value not in char_ids and _SLUG.match(sp[1].value):
+            r.error(sp[1], "E305", f"unknown character '{sp[1].value}' as speaker{suggest(sp[1].value, char_ids)}")
+        en = st.entries.get("ending")
+        if en and isinstance(en[1], YScalar) and en[1].value not in ending_ids and _SLUG.match(en[1].value):
+            r.error(en[1], "E306", f"unknown ending '{en[1].value}'{suggest(en[1].value, ending_ids)}")
+        ch = st.entries.get("choices")
+        for c in ch[1].items if ch and isinstance(ch[1], YSeq) else []:
+            nx = c.entries.get("next") if isinstance(c, YMap) else None
+            if not nx:
+                continue
+            targets = [nx[1]] if isinstance(nx[1], YScalar) else [
+                b.entries["goto"][1] for b in (nx[1].items if isinstance(nx[1], YSeq) else []) if isinstance(b, YMap) and "goto" in b.entries
+            ]  # fmt: skip
+            for t in targets:
+                if isinstance(t, YScalar) and _SLUG.match(t.value) and t.value not in state_ids:
+                    hint = suggest(t.value, state_ids)
+                    if not hint and t.value in ending_ids:
+                        hint = f" ('{t.value}' is an ending: go to a state whose 'ending' is '{t.value}')"
+                    r.error(t, "E302", f"unknown state '{t.value}'{hint}")
+
+
+def _check_sources(
+    r: _Reader,
+    characters: Mapping[str, Character],
+    meters: Mapping[str, Meter],
+    flags: Mapping[str, YScalar],
+    states: Mapping[str, State],
+    endings: Mapping[str, Ending],
+) -> None:
+    scopes: dict[str, Scope] = {
+        "expression": condition_scope(meters, flags),
+        "template": template_scope(characters, meters, flags),
+    }
+    for src, scope, what in r.pending:
+        if scope == "expression":
+            problems, code, label = check_expression(src.text, scopes[scope]), "E401", f"{what} {src.text.strip()!r}"
+        else:
+            problems, code, label = check_template(src.text, scopes[scope]), "E402", f"{what} text"
+        for p in problems:
+            r.diags.append(Diagnostic(r.file, src.pos.line + p.line - 1, src.pos.col, "error", code, f"{label}: {p.message}"))
+
+
+def _graph_warnings(r: _Reader, s: Scenario, top: dict[str, tuple[YScalar, YNode]]) -> None:
+    """Unreachable states, unreachable endings, and states that can never end."""
+    succ = {sid: {b.goto for c in st.choices for b in c.next} for sid, st in s.states.items()}
+    seen = {s.start}
+    todo = [s.start]
+    while todo:
+        for nxt in succ[todo.pop()]:
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    snode = top["states"][1]
+    assert isinstance(snode, YMap)
+    for sid in s.states:
+        if sid not in seen:
+            r.warning(snode.entries[sid][0], "W101", f"state '{sid}' cannot be reached from start '{s.start}'")
+    reached_endings = {s.states[sid].ending for sid in seen if s.states[sid].ending}
+    enode = top["endings"][1]
+    assert isinstance(enode, YMap)
+    for eid in s.endings:
+        if eid not in reached_endings:
+            r.warning(enode.entries[eid][0], "W102", f"ending '{eid}' cannot be reached by any play")
+    pred: dict[str, set[str]] = {sid: set() for sid in s.states}
+    for a, bs in succ.items():
+        for b in bs:
+            pred[b].add(a)
+    can_end = {sid for sid, st in s.states.items() if st.ending}
+    todo = list(can_end)
+    while todo:
+        for p in pred[todo.pop()]:
+            if p not in can_end:
+                can_end.add(p)
+                todo.append(p)
+    for sid in s.states:
+        if sid in seen and sid not in can_end:
+            r.warning(
+                snode.entries[sid][0], "W103", f"no ending can be reached from state '{sid}': a play that gets here never ends"
+            )
+
+
+def load_text(data: bytes, file: str) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Bytes of one scenario file -> the scenario (or None) and every diagnostic."""
+    scenario, diags, _ = load_text_with_id(data, file)
+    return scenario, diags
+
+
+def load_text_with_id(data: bytes, file: str) -> tuple[Scenario | None, list[Diagnostic], tuple[int, int] | None]:
+    """As :func:`load_text`, plus where the scenario's id is written (for duplicate ids)."""
+    text, diags = decode(data, file)
+    if text is None:
+        return None, diags, None
+    root, diags = compose(text, file)
+    if diags and root is None:
+        return None, diags, None
+    id_pos = None
+    if isinstance(root, YMap) and "id" in root.entries:
+        node = root.entries["id"][1]
+        id_pos = (node.line, node.col)
+    scenario, more = read_scenario(root, file)
+    all_diags = diags + more
+    if any(d.severity == "error" for d in diags):
+        return None, all_diags, id_pos
+    return scenario, all_diags, id_pos
