@@ -1,0 +1,34 @@
+Feature: Playing the format doc's example with scripted replies
+  The three paths the format doc promises, through `ipt-sim play --choices --json`.
+
+  Background:
+    Given the example scenario as "money.yaml"
+
+  Scenario: acknowledging the worry renegotiates at once
+    When I run "ipt-sim play money.yaml --choices acknowledge --json --no-record"
+    Then the exit code is 0
+    And the JSON has "ending.id" equal to "renegotiating"
+    And the JSON has "meters" equal to {"charge": 4, "trust": 5}
+
+  Scenario: countering, then following and owning it, still renegotiates
+    When I run "ipt-sim play money.yaml --choices counter,follow,own-it --json --no-record"
+    Then the exit code is 0
+    And the JSON has "ending.id" equal to "renegotiating"
+    And the JSON has "turns.1.next" equal to "still-hot"
+    And the JSON has "meters" equal to {"charge": 5, "trust": 6}
+
+  Scenario: countering and letting go deepens the impasse
+    When I run "ipt-sim play money.yaml --choices counter,let-go --json --no-record"
+    Then the exit code is 0
+    And the JSON has "ending" equal to {"id": "impasse-deepens", "title": "The impasse deepens", "outcome": "negative"}
+    And the JSON has "meters" equal to {"charge": 10, "trust": 1}
+
+  Scenario: a choice that is not offered is refused, naming what is
+    When I run "ipt-sim play money.yaml --choices counter,own-it --no-record"
+    Then the exit code is 1
+    And the output contains "ipt-sim: state 'escalation' has no choice 'own-it'; offered: 1. follow, 2. let-go"
+    And there is no traceback
+
+  Scenario: replies by number
+    When I run "ipt-sim play money.yaml --choices 2 --json --no-record"
+    Then the JSON has "turns.0.choice" equal to "acknowledge"
