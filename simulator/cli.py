@@ -15,6 +15,12 @@ import click
 from simulator import __version__
 
 MODES = ("coach", "assess")
+DATA_DIR = click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="IPT_SIM_DATA_DIR",
+    help="Where records are kept (default: your user data folder; env IPT_SIM_DATA_DIR).",
+)
 
 
 def _complete_scenarios(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
@@ -73,8 +79,7 @@ def schema() -> None:
               help="coach: feedback after each reply, hints, rewind. assess: feedback only at the end.")  # fmt: skip
 @click.option("--no-record", is_flag=True, help="Do not keep a record of this session.")
 @click.option("--yes", "-y", is_flag=True, help="Skip the consent question for content notes.")
-@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), envvar="IPT_SIM_DATA_DIR",
-              help="Where records are kept (default: your user data folder).")  # fmt: skip
+@DATA_DIR
 def play(
     scenario: str | None, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool, data_dir: Path | None
 ) -> None:
@@ -82,6 +87,42 @@ def play(
     from simulator.commands import play_scenario
 
     play_scenario(scenario, choices, as_json, mode, no_record, yes, data_dir)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@DATA_DIR
+def sessions(as_json: bool, data_dir: Path | None) -> None:
+    """List your recorded sessions, unfinished ones included."""
+    from simulator.commands import list_sessions
+
+    list_sessions(as_json, data_dir)
+
+
+@cli.command()
+@click.argument("session_id")
+@click.option("--mode", type=click.Choice(MODES), default=None, help="Change the mode (default: the session's own).")
+@click.option("--yes", "-y", is_flag=True, help="Skip the consent question.")
+@DATA_DIR
+def resume(session_id: str, mode: str | None, yes: bool, data_dir: Path | None) -> None:
+    """Continue an unfinished session where it stopped."""
+    from simulator.commands import resume_session
+
+    resume_session(session_id, mode, data_dir, yes)
+
+
+@cli.command()
+@click.argument("session_id")
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "json"]), default="html", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output."
+)
+@DATA_DIR
+def report(session_id: str, fmt: str, output: Path | None, data_dir: Path | None) -> None:
+    """The debrief of a recorded session: HTML (one page), Markdown or JSON."""
+    from simulator.commands import report_session
+
+    report_session(session_id, fmt, output, data_dir)
 
 
 def main() -> None:

@@ -12,10 +12,11 @@ import click
 
 from simulator.errors import Diagnostic, SessionEnded, sort_key
 from simulator.library import FileResult, bundled, check_file, find, iter_files, load
-from simulator.model import AREAS, Scenario
+from simulator.model import AREAS
 
 if TYPE_CHECKING:
-    from simulator.play import PlayOptions, Recorder
+    from simulator.engine import Session
+    from simulator.play import Recorder
 
 
 def check_paths(paths: Sequence[Path]) -> list[Diagnostic]:
@@ -97,11 +98,8 @@ def pick_bundled(interactive: bool) -> str:
 def play_scenario(
     ref: str | None, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool, data_dir: Path | None
 ) -> None:
-    from simulator.debrief import build
+    """`ipt-sim play`: brief, consent, play, record, debrief."""
     from simulator.engine import compile_scenario
-    from simulator.play import Answers, NoRecord, PlayOptions, brief, consent, run, show_debrief
-    from simulator.terminal import Screen
-    from simulator.transcript import session_dict
 
     interactive = choices is None and sys.stdin.isatty()
     try:
@@ -109,11 +107,25 @@ def play_scenario(
     except KeyboardInterrupt:
         raise SessionEnded("Stopped before starting.") from None
     scenario = load(path)
+    session = compile_scenario(scenario).new_session()
+    _play(session, choices, as_json, mode, no_record, yes, data_dir, interactive, session_id=None)
+
+
+def _play(
+    session: Session, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool,
+    data_dir: Path | None, interactive: bool, session_id: str | None,
+) -> None:  # fmt: skip
+    from simulator.debrief import build
+    from simulator.play import Answers, NoRecord, PlayOptions, brief, consent, run, show_debrief
+    from simulator.terminal import Screen
+    from simulator.transcript import session_dict
+
+    scenario = session.scenario
     scripted = [c for c in (x.strip() for x in choices.split(",")) if c] if choices is not None else None
     answers = Answers(scripted, interactive=interactive)
     screen = Screen()
     opts = PlayOptions(mode=mode, quiet=as_json, consent_given=yes)
-    if not as_json:
+    if not as_json and session_id is None:
         brief(scenario, screen)
         if not yes:
             try:
@@ -122,8 +134,14 @@ def play_scenario(
                 agreed = False
             if not agreed:
                 raise SessionEnded("Not started. Nothing was played or recorded.")
-    session = compile_scenario(scenario).new_session()
-    recorder = NoRecord() if no_record else _recorder(scenario, mode, data_dir, opts)
+    recorder: Recorder = NoRecord()
+    if not no_record:
+        from simulator.records import Recorder as StoreRecorder
+        from simulator.records import Store
+
+        store_recorder = StoreRecorder(Store(data_dir=data_dir), mode, session_id=session_id)
+        opts.session_id = store_recorder.begin(session)
+        recorder = store_recorder
     try:
         run(session, answers, screen, recorder, opts)
     finally:
@@ -131,16 +149,101 @@ def play_scenario(
         if close:
             close()
     if as_json:
-        click.echo(json.dumps(session_dict(session, mode), indent=2, ensure_ascii=False))
+        data = session_dict(session, mode)
+        if opts.session_id:
+            data["session_id"] = opts.session_id
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if session.finished or session.turns:
-        show_debrief(build(session), screen)
+        show_debrief(build(session, mode, opts.session_id), screen)
     if not session.finished:
         click.echo(f"Stopped after {session.turn} turns: the replies given ran out before an ending.", err=True)
+    if opts.session_id:
+        click.echo(f"Recorded as session {opts.session_id}: `ipt-sim report {opts.session_id}` shows it again.", err=True)
 
 
-def _recorder(scenario: Scenario, mode: str, data_dir: Path | None, opts: PlayOptions) -> Recorder:
-    """The records store for this session (records arrive with the records module)."""
-    from simulator.play import NoRecord
+def list_sessions(as_json: bool, data_dir: Path | None) -> None:
+    """`ipt-sim sessions`: every recorded session, unfinished ones included."""
+    from simulator.records import Store
 
-    return NoRecord()
+    store = Store(data_dir=data_dir)
+    try:
+        records = [r.listing() for r in store.all()]
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(records, indent=2))
+        return
+    if not records:
+        click.echo("No recorded sessions yet. Play one with `ipt-sim play`.")
+        return
+    for r in records:
+        state = (
+            f"ended '{r['ending']}', overall {r['scores']['overall']}"
+            if r["ending"]
+            else "unfinished: `ipt-sim resume " + r["id"] + "`"
+        )
+        click.echo(f"{r['id']}  {r['started_at']}  {r['scenario']:<34} {r['turns']:>2} turns  {state}")
+
+
+def resume_session(sid: str, mode: str | None, data_dir: Path | None, yes: bool) -> None:
+    """`ipt-sim resume ID`: replay the recorded turns, then carry on playing."""
+    from simulator.engine import compile_scenario
+    from simulator.errors import IptSimError
+    from simulator.judge import Delivery
+    from simulator.records import Store
+
+    store = Store(data_dir=data_dir)
+    try:
+        record = store.get(sid)
+        played = store.choices(sid)
+    finally:
+        store.close()
+    if record.finished_at:
+        ended = (record.ending or {}).get("id")
+        raise IptSimError(f"session {sid} has already ended ('{ended}'); `ipt-sim report {sid}` shows it")
+    path = Path(record.scenario_path)
+    if not path.is_file():
+        path = find(record.scenario_id)
+    scenario = load(path)
+    if scenario.sha256 != record.scenario_sha256:
+        click.echo(
+            f"Note: {path} has changed since session {sid} started; replaying its {len(played)} turns on the new version.",
+            err=True,
+        )
+    session = compile_scenario(scenario).new_session()
+    try:
+        for choice, tone, cues, rt in played:
+            session.play(choice, Delivery(tone, cues), response_time=rt)
+    except IptSimError as err:
+        raise IptSimError(f"cannot resume session {sid}: the scenario no longer plays the same way ({err.message})") from None
+    click.echo(f"Resuming session {sid} of '{scenario.title}' at turn {session.turn + 1}.", err=True)
+    interactive = sys.stdin.isatty()
+    _play(session, None, False, mode or record.mode, False, yes, data_dir, interactive, session_id=sid)
+
+
+def report_session(sid: str, fmt: str, output: Path | None, data_dir: Path | None) -> None:
+    """`ipt-sim report ID`: the debrief of a recorded session as HTML, Markdown or JSON."""
+    import hashlib
+
+    from simulator import report
+    from simulator.records import Store, debrief_of
+
+    store = Store(data_dir=data_dir)
+    try:
+        record = store.get(sid)
+    finally:
+        store.close()
+    try:
+        current = hashlib.sha256(Path(record.scenario_path).read_bytes()).hexdigest()
+    except OSError:
+        current = None
+    text = report.render(debrief_of(record, current), fmt)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        output.write_text(text, "utf-8")
+    except OSError as err:
+        raise click.FileError(str(output), err.strerror) from None
+    click.echo(f"Wrote {output}", err=True)

@@ -55,13 +55,21 @@ def scenario_environment() -> ScenarioSandbox:
     return env
 
 
+def markdown_cell(text: object) -> str:
+    """Text made safe for one Markdown table cell: no pipes, no line breaks, no raw HTML."""
+    s = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(s.split())
+
+
 @cache
 def report_environment() -> Environment:
-    """The project's own HTML/Markdown templates; HTML is autoescaped."""
-    return Environment(
+    """The project's own HTML/Markdown templates; ``.html.j2`` is autoescaped."""
+    env = Environment(
         loader=PackageLoader("simulator", "templates"),
-        autoescape=select_autoescape(["html", "htm", "xml"], default_for_string=True),
+        autoescape=select_autoescape(["html", "html.j2", "htm", "xml"], default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["md"] = markdown_cell
+    return env

@@ -56,19 +56,21 @@ def meter_bar(value: int, low: int, high: int, flood: int | None = None, width: 
     return f"[{bar}] {value}/{high}{mark}"
 
 
-def chart(values: Sequence[int], low: int, high: int, flood: int | None = None, height: int = 6) -> list[str]:
-    """A small column chart of a meter over the turns, flood line marked with ``=``."""
+def chart(values: Sequence[int], low: int, high: int, flood: int | None = None, height: int = 10) -> list[str]:
+    """A column chart of a meter over the turns; the flood level's row is marked ``=``.
+
+    One row per value when the range fits in ``height`` rows, so labels are exact.
+    """
     if not values:
         return []
     span = max(1, high - low)
+    step = max(1, -(-span // height))  # ceiling division: values per row
+    levels = list(range(high, low, -step))
     rows = []
-    for level in range(height, 0, -1):
-        threshold = low + span * level / height
-        prev = low + span * (level - 1) / height
-        is_flood = flood is not None and prev < flood <= threshold
-        cells = ["#" if v >= threshold - span / height / 2 else ("=" if is_flood else " ") for v in values]
-        label = f"{round(threshold):>3} |"
-        rows.append(label + " ".join(cells))
+    for level in levels:
+        is_flood = flood is not None and level - step < flood <= level
+        cells = ["#" if v >= level else ("=" if is_flood else " ") for v in values]
+        rows.append(f"{level:>3} |" + " ".join(cells) + ("  <- flooding" if is_flood else ""))
     rows.append("    +" + "-" * (2 * len(values) - 1))
     rows.append("     " + " ".join(str(i % 10) for i in range(len(values))) + "   (turn)")
     return rows
