@@ -54,6 +54,12 @@ def example_file(world: World, name: str) -> None:
     (world.folder / name).write_text((REPO / "tests/data/valid/money-impasse.yaml").read_text("utf-8"), "utf-8")
 
 
+@given(parsers.parse('the test scenario "{name}"'))
+def test_scenario(world: World, name: str) -> None:
+    """A scenario from tests/data/valid, copied into the work folder."""
+    (world.folder / name).write_text((REPO / "tests/data/valid" / name).read_text("utf-8"), "utf-8")
+
+
 @given(parsers.parse('the example scenario as "{name}" with "{old}" replaced by "{new}"'))
 def example_edited(world: World, name: str, old: str, new: str) -> None:
     """The example with one edit, as an author's typo would make it."""

@@ -1,0 +1,68 @@
+Feature: Judging in play: author overrides, measured timing, delivery choice
+
+  Background:
+    Given the test scenario "delivery.yaml"
+
+  Scenario: the author's feedback text replaces the catalog's
+    Given the example scenario as "money.yaml"
+    When I run "ipt-sim play money.yaml --choices counter --json --no-record"
+    Then the JSON has "turns.0.feedback.tone" equal to "A counter-accusation answers a charge with a charge; Sam now has to defend, not listen."
+
+  Scenario: the author's rating overrides the derived one
+    # silence is tagged late (derived: mixed); the author rates its timing poor
+    Given the example scenario as "money.yaml"
+    When I run "ipt-sim play money.yaml --choices silence --json --no-record"
+    Then the JSON has "turns.0.ratings.timing" equal to "poor"
+
+  Scenario: a slow moment answered instantly at the terminal is marked down
+    # the first moment made slow; the clock is injected, nobody waits
+    Given the example scenario as "money.yaml" with "pace: fast" replaced by "pace: slow"
+    When I play "money.yaml" at a terminal, answering:
+      | reply       | seconds |
+      | acknowledge | 0.4     |
+    Then turn 1 has timing rated mixed
+    And turn 1's timing feedback says "You answered in 0.4 s"
+
+  Scenario: the same reply after a moment's thought is well timed
+    Given the example scenario as "money.yaml"
+    When I play "money.yaml" at a terminal, answering:
+      | reply       | seconds |
+      | acknowledge | 4       |
+    Then turn 1 has timing rated good
+
+  Scenario: a long hesitation at a fast moment is late
+    Given the example scenario as "money.yaml"
+    When I play "money.yaml" at a terminal, answering:
+      | reply       | seconds |
+      | acknowledge | 30      |
+    Then turn 1 has timing rated mixed
+    And turn 1's timing feedback says "a long gap can read as not caring"
+
+  Scenario: choosing a harsher delivery for kind words changes the judging and the charge
+    When I run "ipt-sim play delivery.yaml --choices no-kindly@sarcastic@eye_roll --json --no-record"
+    Then the exit code is 0
+    And the JSON has "turns.0.tone" equal to "sarcastic"
+    And the JSON has "turns.0.ratings.tone" equal to "poor"
+    And the JSON has "turns.0.ratings.nonverbal" equal to "poor"
+    And the JSON has "turns.0.meters_after.charge" equal to 6
+    And the JSON has "turns.0.ratings.charge" equal to "poor"
+
+  Scenario: the words' own delivery lowers the charge
+    When I run "ipt-sim play delivery.yaml --choices no-kindly --json --no-record"
+    Then the JSON has "turns.0.meters_after.charge" equal to 4
+    And the JSON has "turns.0.ratings" equal to {"tone": "good", "timing": "good", "nonverbal": "good", "charge": "good"}
+
+  Scenario: at a delivery moment the player picks the tone, then the body
+    When I run "ipt-sim play delivery.yaml --no-record" typing:
+      """
+      1
+      3
+      2
+      """
+    Then the exit code is 0
+    And the output contains "How do you say it?"
+    And the output contains "1. warm"
+    And the output contains "3. flat"
+    And the output contains "2. eye_roll (contempt for what you said)"
+    And the output contains "tone      [-] poor: Your flat tone worked against you."
+    And the output contains "nonverbal [-] poor: Your body said: contempt for what you said."

@@ -1,0 +1,97 @@
+Feature: How each reply is rated on the four dimensions
+  Where a scenario's author gives no rating, the simulator derives one from the catalogs
+  (docs/judging.md). These are the rules a learner's feedback rests on.
+
+  Scenario Outline: tone, from warmth and arousal in context
+    When a <tone> tone meets a charge of <charge>, flooding at 8
+    Then it is rated <rating>
+
+    Examples:
+      | tone       | charge | rating |
+      | warm       | 3      | good   |
+      | calm       | 9      | good   |
+      | warm       | 9      | mixed  |
+      | curious    | 8      | mixed  |
+      | neutral    | 3      | mixed  |
+      | pleading   | 3      | mixed  |
+      | pleading   | 9      | poor   |
+      | defensive  | 3      | poor   |
+      | sarcastic  | 1      | poor   |
+
+  Scenario: warmth to someone flooded is named, not just marked down
+    When a warm tone meets a charge of 9, flooding at 8
+    Then it is rated mixed
+    And the feedback says "Even warmth can feel like pressure to someone flooded"
+
+  Scenario Outline: nonverbal cues, and whether they agree with the tone
+    When "<words>" is said in a <tone> tone with <cues>
+    Then it is rated <rating>
+
+    Examples:
+      | words                      | tone      | cues                    | rating |
+      | I hear you.                | warm      | eye_contact, nod        | good   |
+      | I hear you.                | calm      | no cues                 | mixed  |
+      | Whatever.                  | dismissive| arms_crossed, sigh      | poor   |
+      | Let's sit down.            | calm      | pause                   | mixed  |
+
+  Scenario: warm words with an eye roll are a mixed message
+    When "Of course I care." is said in a warm tone with eye_contact, eye_roll
+    Then it is rated poor
+    And it is named a mixed message
+    And the feedback says "but eye roll says "contempt for what you said". When words and body disagree, people believe the body."
+
+  Scenario: a cold tone with soft cues is a mismatch too
+    When "Oh, brilliant." is said in a sarcastic tone with soft_voice
+    Then it is rated mixed
+    And the feedback says "can read as sarcasm or as not meaning it"
+
+  Scenario: matching words and body are not a mixed message
+    When "Take your time." is said in a validating tone with soft_voice, lean_in
+    Then it is rated good
+    And it is not a mixed message
+
+  Scenario Outline: timing, from the tag when the reply is scripted
+    When a <timing> reply is scripted at a normal moment
+    Then it is rated <rating>
+
+    Examples:
+      | timing       | rating |
+      | well_timed   | good   |
+      | pause        | good   |
+      | late         | mixed  |
+      | premature    | poor   |
+      | interrupting | poor   |
+      | rushed       | poor   |
+
+  Scenario Outline: timing, from the measured response time against the moment's pace
+    When a well_timed reply comes after <seconds> seconds at a <pace> moment
+    Then it is rated <rating>
+
+    Examples:
+      | seconds | pace   | rating |
+      | 0.5     | slow   | mixed  |
+      | 6       | slow   | good   |
+      | 0.5     | fast   | good   |
+      | 25      | fast   | mixed  |
+      | 10      | normal | good   |
+
+  Scenario: an instant answer to a slow, painful disclosure is rushed
+    When a well_timed reply comes after 0.5 seconds at a slow moment
+    Then the feedback says "after something this heavy, a moment's pause shows it was heard"
+
+  Scenario Outline: charge, from what the reply did to the other person
+    When the charge goes from <before> to <after>, flooding at 8, lowest 0
+    Then it is rated <rating>
+
+    Examples:
+      | before | after | rating |
+      | 6      | 4     | good   |
+      | 4      | 6     | poor   |
+      | 5      | 5     | mixed  |
+      | 1      | 1     | good   |
+      | 7      | 8     | poor   |
+
+  Scenario: flooding is named
+    When the charge goes from 7 to 9, flooding at 8, lowest 0
+    Then it is rated poor
+    And the feedback says "is flooded (charge 9, flooding at 8): words barely land now"

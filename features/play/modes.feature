@@ -1,0 +1,82 @@
+Feature: Coach and assess modes, rewind and pause
+
+  Background:
+    Given the example scenario as "money.yaml"
+
+  Scenario: coach mode gives feedback after every reply, with hints
+    When I run "ipt-sim play money.yaml --yes --no-record" typing:
+      """
+      2
+      """
+    Then the exit code is 0
+    And the output contains "Coach: Notice the jaw before you answer the words."
+    And the output contains "Sam's charge [######....] 6/10"
+    And the output contains "tone      [+] good: Your calm tone fitted the moment."
+    And the output contains "Ending: The real expectation is on the table (positive)"
+
+  Scenario: assess mode gives no hints, and feedback only in the debrief
+    When I run "ipt-sim play money.yaml --mode assess --yes --no-record" typing:
+      """
+      2
+      """
+    Then the exit code is 0
+    And the output does not contain "Coach:"
+    And the output does not contain "Sam's charge ["
+    And the output does not contain "tone      [+] good"
+    And the output contains "Scores: tone 100  timing 100  nonverbal 100  charge 100  overall 100"
+    And the output contains "Communication analysis"
+
+  Scenario: rewind takes back a reply, and the record keeps both attempts
+    When I run "ipt-sim play money.yaml --yes" typing:
+      """
+      1
+      rewind
+      2
+      """
+    Then the exit code is 0
+    And the output contains "Taken back. Try something else."
+    And the output contains "Ending: The real expectation is on the table (positive)"
+    And the last record holds 2 attempts, 1 taken back
+    And the last record is finished with 1 turns
+
+  Scenario: there is no rewind in assess mode
+    When I run "ipt-sim play money.yaml --mode assess --yes --no-record" typing:
+      """
+      1
+      rewind
+      """
+    Then the exit code is 1
+    And the output contains "ipt-sim: rewind is only available in coach mode"
+
+  Scenario: rewind before any reply says so
+    When I run "ipt-sim play money.yaml --yes --no-record" typing:
+      """
+      rewind
+      """
+    Then the exit code is 1
+    And the output contains "ipt-sim: there is nothing to take back yet"
+
+  Scenario: pause stops at once, without judgement, and can be resumed
+    When I run "ipt-sim play money.yaml --yes" typing:
+      """
+      1
+      pause
+      """
+    Then the exit code is 0
+    And the output contains "Paused. Nothing is judged when you pause; take the time you need. Continue later with: ipt-sim resume"
+    And the output does not contain "Scores:"
+    And the last record is unfinished with 1 turns
+
+  Scenario: the end of input stops cleanly with one line
+    When I run "ipt-sim play money.yaml --yes" typing:
+      """
+      1
+      """
+    Then the exit code is 0
+    And the output contains "Session stopped (end of input) after 1 turn. Continue later with: ipt-sim resume"
+    And there is no traceback
+
+  Scenario: a scenario with a content note is briefed before play
+    When I run "ipt-sim play money.yaml --choices acknowledge --no-record"
+    Then the output contains "Content note: Raised voices; talk of separating."
+    And the output contains "What to practise:"
