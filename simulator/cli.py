@@ -47,11 +47,20 @@ def cli() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="How to print problems."
 )
-def validate(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
-    """Check scenario files (folders are searched recursively); report every problem."""
+@click.option("--select", help="Only these warning codes or prefixes, comma-separated (e.g. W2,W101).")
+@click.option("--ignore", help="Not these warning codes or prefixes, comma-separated.")
+def validate(paths: tuple[Path, ...], strict: bool, fmt: str, select: str | None, ignore: str | None) -> None:
+    """Check scenario files (folders are searched recursively); report every problem.
+
+    A warning on a line ending in `# ipt-sim: ignore[W201]` (or a bare `# ipt-sim: ignore`)
+    is not reported. Errors cannot be ignored.
+    """
     from simulator.commands import validate_paths
 
-    sys.exit(validate_paths(paths, strict=strict, fmt=fmt))
+    def codes(s: str | None) -> list[str]:
+        return [c.strip().upper() for c in (s or "").split(",") if c.strip()]
+
+    sys.exit(validate_paths(paths, strict=strict, fmt=fmt, select=codes(select), ignore=codes(ignore)))
 
 
 @cli.command(name="list")
@@ -123,6 +132,49 @@ def report(session_id: str, fmt: str, output: Path | None, data_dir: Path | None
     from simulator.commands import report_session
 
     report_session(session_id, fmt, output, data_dir)
+
+
+@cli.command()
+@click.argument("scenario_id")
+@click.option("--area", type=click.Choice(["grief", "role_dispute", "role_transition", "interpersonal_deficits"]), required=True)
+@click.option("--stage", type=click.Choice(["renegotiation", "impasse", "dissolution"]), help="For role_dispute only.")
+@click.option("--perspective", type=click.Choice(["client", "therapist"]), required=True)
+@click.option(
+    "--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path(), help="Where to write (default: here)."
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def new(scenario_id: str, area: str, stage: str | None, perspective: str, folder: Path, force: bool) -> None:
+    """Write a small, valid, commented scenario to start from: SCENARIO_ID.yaml."""
+    import re
+
+    from simulator.authoring.scaffold import write
+
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", scenario_id):
+        raise click.BadParameter(
+            "use lowercase letters and digits with single hyphens, e.g. 'money-talk'", param_hint="SCENARIO_ID"
+        )
+    for path in write(scenario_id, area, stage, perspective, folder, force):
+        click.echo(f"Wrote {path}")
+    click.echo(f"Next: ipt-sim validate {folder / (scenario_id + '.yaml')} && ipt-sim play {folder / (scenario_id + '.yaml')}")
+
+
+@cli.command(name="test", context_settings={"ignore_unknown_options": True})
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--update-golden", is_flag=True, help="Accept today's behaviour: rewrite the golden transcripts.")
+@click.option(
+    "--pytest-arg",
+    "pytest_args",
+    multiple=True,
+    help="Pass an option to pytest (repeatable), e.g. --pytest-arg=-k --pytest-arg=worry",
+)
+def test_(paths: tuple[Path, ...], update_golden: bool, pytest_args: tuple[str, ...]) -> None:
+    """Run Gherkin features (*.feature) and golden transcripts (*.golden.json) for scenarios."""
+    from simulator.authoring.runner import run
+
+    code = run(paths, update_golden, pytest_args)
+    if code == 5:
+        raise click.UsageError("no *.feature or *.golden.json files under the paths given")
+    sys.exit(code)
 
 
 def main() -> None:

@@ -35,10 +35,37 @@ def check_paths(paths: Sequence[Path]) -> list[Diagnostic]:
     return sorted(diags, key=sort_key)
 
 
-def validate_paths(paths: Sequence[Path], strict: bool = False, fmt: str = "text") -> int:
+def selected(diags: list[Diagnostic], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Diagnostic]:
+    """Warnings filtered by ``--select``/``--ignore`` (codes or prefixes such as ``W2``) and by
+    ``# ipt-sim: ignore[CODE]`` comments on their line. Errors are always kept: a file with
+    errors cannot be played, whatever is ignored."""
+    from simulator.lint import suppressed
+
+    lines: dict[str, dict[int, str]] = {}
+    out = []
+    for d in diags:
+        if d.severity == "warning":
+            if select and not any(d.code.startswith(p) for p in select):
+                continue
+            if any(d.code.startswith(p) for p in ignore):
+                continue
+            if d.file not in lines:
+                try:
+                    lines[d.file] = dict(enumerate(Path(d.file).read_text("utf-8", errors="replace").splitlines(), 1))
+                except OSError:
+                    lines[d.file] = {}
+            if suppressed(lines[d.file], d):
+                continue
+        out.append(d)
+    return out
+
+
+def validate_paths(
+    paths: Sequence[Path], strict: bool = False, fmt: str = "text", select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> int:
     """Print the diagnostics; the exit code is 1 on errors (or warnings under --strict)."""
     files = list(iter_files(paths))
-    diags = check_paths(paths)
+    diags = selected(check_paths(paths), select, ignore)
     errors = sum(d.severity == "error" for d in diags)
     warnings = len(diags) - errors
     if fmt == "json":

@@ -67,10 +67,19 @@ def _cache_dir() -> Path | None:
 
 @cache
 def _salt() -> bytes:
-    from importlib.resources import files
+    """What besides the file decides its diagnostics: this simulator's code and data.
 
-    catalog = files("simulator").joinpath("data/catalogs.yaml").read_bytes()
-    return f"ipt-sim {__version__}\n".encode() + hashlib.sha256(catalog).digest()
+    The version alone is not enough (an edited checkout keeps its version), so the size
+    and modification time of every file in the package are folded in: a few dozen stat
+    calls, and a stale answer from the cache is impossible.
+    """
+    h = hashlib.sha256(f"ipt-sim {__version__}\n".encode())
+    root = Path(__file__).parent
+    for f in sorted(root.rglob("*")):
+        if f.suffix in (".py", ".yaml", ".json") and "_bundled" not in f.parts:
+            st = f.stat()
+            h.update(f"{f.relative_to(root)} {st.st_size} {st.st_mtime_ns}\n".encode())
+    return h.digest()
 
 
 def _key(data: bytes) -> str:
@@ -141,10 +150,15 @@ def check_file(path: Path) -> FileResult:
     return result
 
 
-def _parse(data: bytes, name: str) -> tuple[Scenario | None, list[Diagnostic], tuple[int, int] | None]:
+def _parse(data: bytes, name: str, lint: bool = True) -> tuple[Scenario | None, list[Diagnostic], tuple[int, int] | None]:
     from simulator.validate import load_text_with_id
 
-    return load_text_with_id(data, name)
+    scenario, diags, id_pos = load_text_with_id(data, name)
+    if scenario is not None and lint:
+        from simulator.lint import lint as run_lint
+
+        diags = diags + run_lint(scenario, name)
+    return scenario, diags, id_pos
 
 
 def _info(s: Scenario, path: str) -> ScenarioInfo:
@@ -157,7 +171,7 @@ def load(path: Path) -> Scenario:
     if data is None:
         assert problem is not None
         raise ScenarioInvalid([problem])
-    scenario, diags, _ = _parse(data, str(path))
+    scenario, diags, _ = _parse(data, str(path), lint=False)
     if scenario is None:
         raise ScenarioInvalid(diags)
     import dataclasses

@@ -1,0 +1,1 @@
+"""Tools for scenario authors: the published Gherkin step library and ``ipt-sim test``."""

@@ -1,0 +1,249 @@
+"""The published Gherkin step library for scenario authors.
+
+A course leader writes, next to a scenario::
+
+    Feature: Money impasse
+      Scenario: acknowledging the worry de-escalates
+        Given the scenario "money-impasse"
+        When I choose "acknowledge"
+        Then Sam's charge is 4
+        And the tone is rated good
+        And the session ends in "renegotiating"
+
+and runs it with ``ipt-sim test PATH``. Every step fails with a sentence that says what
+was expected, what happened, and where in the conversation, never a bare assert.
+Scenarios are found by id next to the features (folders given to ``ipt-sim test``, in
+``IPT_SIM_SCENARIO_PATH``), in the current folder, then among the bundled ones; a path
+to a file works too.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+
+from simulator.engine import Session, Turn, compile_scenario
+from simulator.errors import IptSimError
+from simulator.expressions import suggest
+from simulator.judge import Delivery, score
+from simulator.library import bundled, check_file, iter_files, load
+
+__all__ = ["Conversation", "StepFailed", "conversation", "find_scenario"]
+
+
+class StepFailed(AssertionError):
+    """A step's expectation was not met; the message is written for the author."""
+
+
+@dataclass
+class Conversation:
+    """The session a feature's steps drive."""
+
+    session: Session | None = None
+    history: list[str] = field(default_factory=list)
+
+    @property
+    def live(self) -> Session:
+        if self.session is None:
+            raise StepFailed('no scenario yet: start with  Given the scenario "ID"')
+        return self.session
+
+    @property
+    def last(self) -> Turn:
+        if not self.live.turns:
+            raise StepFailed('no reply has been chosen yet: use  When I choose "ID"  first')
+        return self.live.turns[-1]
+
+    def where(self) -> str:
+        path = " -> ".join(self.history) or "(no replies yet)"
+        return f"after {path}, at state '{self.live.state}'"
+
+
+@pytest.fixture
+def conversation() -> Conversation:
+    return Conversation()
+
+
+def search_roots() -> list[Path]:
+    roots = [Path(p) for p in os.environ.get("IPT_SIM_SCENARIO_PATH", "").split(os.pathsep) if p]
+    return [*roots, Path.cwd()]
+
+
+def find_scenario(ref: str) -> Path:
+    """A scenario file by path, or by id near the features, or bundled."""
+    p = Path(ref)
+    if p.suffix in (".yaml", ".yml") and p.is_file():
+        return p
+    known: dict[str, Path] = {}
+    for root in search_roots():
+        for f in iter_files([root]) if root.is_dir() else []:
+            info = check_file(f).info
+            if info is not None:
+                known.setdefault(info.id, f)
+        if ref in known:
+            return known[ref]
+    for r in bundled():
+        if r.info is not None:
+            known.setdefault(r.info.id, Path(r.path))
+    if ref in known:
+        return known[ref]
+    raise StepFailed(f"no scenario '{ref}' next to the features, in the current folder or bundled{suggest(ref, known)}")
+
+
+# Given --------------------------------------------------------------------------------
+
+
+@given(parsers.parse('the scenario "{ref}"'))
+def the_scenario(conversation: Conversation, ref: str) -> None:
+    """Start a fresh session of a scenario (by id or path)."""
+    try:
+        scenario = load(find_scenario(ref))
+    except IptSimError as err:
+        raise StepFailed(f"scenario '{ref}' cannot be played:\n{err.message}") from None
+    conversation.session = compile_scenario(scenario).new_session()
+    conversation.history = []
+
+
+# When ---------------------------------------------------------------------------------
+
+
+def _choose(conversation: Conversation, ref: str, delivery: Delivery | None = None) -> None:
+    session = conversation.live
+    try:
+        session.play(ref, delivery)
+    except IptSimError as err:
+        raise StepFailed(f"cannot choose '{ref}' {conversation.where()}: {err.message}") from None
+    conversation.history.append(ref)
+
+
+@when(parsers.re(r'I choose "(?P<ref>[^"]+)"$'))
+def i_choose(conversation: Conversation, ref: str) -> None:
+    """Play one reply, by choice id or number."""
+    _choose(conversation, ref)
+
+
+@when(parsers.re(r'I choose "(?P<ref>[^"]+)" in an? (?P<tone>[a-z_]+) tone$'))
+def i_choose_in_tone(conversation: Conversation, ref: str, tone: str) -> None:
+    """Play a reply with another tone (delivery choice); its cues stay the choice's own."""
+    choice = conversation.live.resolve(ref)
+    _choose(conversation, ref, Delivery(tone, choice.nonverbal))
+
+
+@when(parsers.re(r'I choose "(?P<ref>[^"]+)" in an? (?P<tone>[a-z_]+) tone with (?P<cues>[a-z_, ]+)$'))
+def i_choose_with(conversation: Conversation, ref: str, tone: str, cues: str) -> None:
+    """Play a reply with a chosen tone and cues, e.g. ``with eye_contact, nod``."""
+    _choose(conversation, ref, Delivery(tone, tuple(c.strip() for c in cues.split(",") if c.strip())))
+
+
+@when(parsers.parse('I play "{refs}"'))
+def i_play(conversation: Conversation, refs: str) -> None:
+    """Several replies in order, comma-separated."""
+    for ref in (r.strip() for r in refs.split(",") if r.strip()):
+        _choose(conversation, ref)
+
+
+@when("I take it back")
+def take_back(conversation: Conversation) -> None:
+    """Rewind the last reply."""
+    if not conversation.live.rewind(1):
+        raise StepFailed("there is no reply to take back yet")
+    conversation.history.append("(taken back)")
+
+
+# Then ---------------------------------------------------------------------------------
+
+
+def _meter(conversation: Conversation, meter: str) -> int:
+    session = conversation.live
+    if meter not in session.meters:
+        raise StepFailed(f"the scenario has no meter '{meter}'{suggest(meter, session.meters)}")
+    return session.meters[meter]
+
+
+@then(parsers.re(r"(?P<name>[^'\"]+)'s? (?P<meter>[a-z_][a-z0-9_]*) is (?P<value>-?\d+)$"))
+def persons_meter(conversation: Conversation, name: str, meter: str, value: str) -> None:
+    """``Sam's charge is 4``: a meter of the person the player talks to."""
+    names = {c.name for c in conversation.live.scenario.characters.values()}
+    if name not in names:
+        raise StepFailed(f"no character called '{name}' in this scenario{suggest(name, names)}")
+    actual = _meter(conversation, meter)
+    if actual != int(value):
+        raise StepFailed(f"expected {name}'s {meter} to be {value}, but it is {actual} ({conversation.where()})")
+
+
+@then(parsers.re(r"the (?P<meter>[a-z_][a-z0-9_]*) meter is (?P<value>-?\d+)$"))
+def meter_is(conversation: Conversation, meter: str, value: str) -> None:
+    actual = _meter(conversation, meter)
+    if actual != int(value):
+        raise StepFailed(f"expected the {meter} meter to be {value}, but it is {actual} ({conversation.where()})")
+
+
+@then(parsers.re(r"the (?P<dimension>tone|timing|nonverbal|charge) is rated (?P<rating>good|mixed|poor)$"))
+def rated(conversation: Conversation, dimension: str, rating: str) -> None:
+    """The rating of the last reply on one dimension."""
+    t = conversation.last
+    actual = t.judgement.ratings[dimension]
+    if actual != rating:
+        raise StepFailed(
+            f"expected the {dimension} of '{t.choice}' to be rated {rating}, but it is {actual}: "
+            f"{t.judgement.feedback[dimension]} ({conversation.where()})"
+        )
+
+
+@then(parsers.re(r'the (?P<dimension>tone|timing|nonverbal|charge) feedback says "(?P<text>.+)"$'))
+def feedback_says(conversation: Conversation, dimension: str, text: str) -> None:
+    t = conversation.last
+    actual = t.judgement.feedback[dimension]
+    if text not in actual:
+        raise StepFailed(f"expected the {dimension} feedback on '{t.choice}' to say \"{text}\", but it says: {actual}")
+
+
+@then(parsers.re(r'the session ends in "(?P<ending>[^"]+)"$'))
+def ends_in(conversation: Conversation, ending: str) -> None:
+    session = conversation.live
+    if session.scenario.endings.get(ending) is None:
+        raise StepFailed(f"the scenario has no ending '{ending}'{suggest(ending, session.scenario.endings)}")
+    actual = session.current.ending
+    if actual != ending:
+        got = f"ended in '{actual}'" if actual else f"has not ended ({conversation.where()})"
+        raise StepFailed(f"expected the session to end in '{ending}', but it {got}")
+
+
+@then("the session has not ended")
+def not_ended(conversation: Conversation) -> None:
+    if conversation.live.finished:
+        raise StepFailed(f"expected the conversation to go on, but it ended in '{conversation.live.current.ending}'")
+
+
+@then(parsers.re(r'I am at "(?P<state>[^"]+)"$'))
+def at_state(conversation: Conversation, state: str) -> None:
+    if conversation.live.state != state:
+        raise StepFailed(f"expected to be at state '{state}', but I am at '{conversation.live.state}' ({conversation.where()})")
+
+
+@then(parsers.re(r'"(?P<ref>[^"]+)" is (?P<neg>not )?offered$'))
+def offered(conversation: Conversation, ref: str, neg: str | None) -> None:
+    ids = [c.id for c in conversation.live.offered()]
+    if (ref in ids) == bool(neg):
+        want = "not to be offered" if neg else "to be offered"
+        raise StepFailed(f"expected '{ref}' {want} at state '{conversation.live.state}'; offered: {', '.join(ids) or 'nothing'}")
+
+
+@then(parsers.re(r'the flag "(?P<flag>[^"]+)" is (?P<value>set|not set)$'))
+def flag_is(conversation: Conversation, flag: str, value: str) -> None:
+    session = conversation.live
+    if flag not in session.scenario.flags:
+        raise StepFailed(f"the scenario never sets a flag '{flag}'{suggest(flag, session.scenario.flags)}")
+    if session.flags.get(flag, False) != (value == "set"):
+        raise StepFailed(f"expected the flag '{flag}' to be {value} ({conversation.where()})")
+
+
+@then(parsers.re(r"the (?P<which>overall|tone|timing|nonverbal|charge) score is (?P<value>\d+)$"))
+def score_is(conversation: Conversation, which: str, value: str) -> None:
+    scores = score([t.judgement.ratings for t in conversation.live.turns])
+    if scores[which] != int(value):
+        raise StepFailed(f"expected the {which} score to be {value}, but it is {scores[which]} (scores: {scores})")

@@ -1,0 +1,231 @@
+"""Lint: warnings about scenarios that play, but probably not as their author meant.
+
+Runs on a valid :class:`Scenario` after the validator. Where a question is decidable
+over the scenario's finite space (meters are bounded, flags are booleans), it is decided
+exactly by trying every assignment of the names an expression reads; where that space is
+too large (more than ``MAX_ASSIGNMENTS``), the check is skipped rather than guessed.
+
+Codes (docs/diagnostics.md has an example of each):
+W201 a state with a single choice           W206 a branch that can never be taken
+W202 a character who never speaks           W207 a dimension rated poor with no feedback
+W203 a meter nothing changes or reads       W208 no ending with a positive outcome
+W204 a flag set but never read              W209 no ending with a negative outcome
+W205 a requires/when that is never true     W210 an effect that goes past a meter's bounds on every path
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import TemplateSyntaxError, nodes
+from jinja2.parser import Parser
+
+from simulator.errors import Diagnostic
+from simulator.expressions import evaluate
+from simulator.jinja_env import scenario_environment
+from simulator.model import Pos, Scenario, Source
+
+MAX_ASSIGNMENTS = 20_000
+_SUPPRESS = re.compile(r"#\s*ipt-sim:\s*ignore(?:\[([A-Z0-9, ]+)\])?")
+
+
+@lru_cache(maxsize=4096)
+def names_read(source: str, template: bool = False) -> frozenset[str]:
+    """Top-level names an expression (or template) reads; ``visited:x`` for ``'x' in visited``."""
+    env = scenario_environment()
+    try:
+        if template:
+            tree: nodes.Node = env.parse(source)
+        else:
+            tree = Parser(env, source, state="variable").parse_expression()
+    except TemplateSyntaxError:
+        return frozenset()
+    out: set[str] = set()
+    membership = 0
+    for node in tree.find_all(nodes.Compare):
+        if (isinstance(node.expr, nodes.Const) and isinstance(node.expr.value, str) and len(node.ops) == 1
+                and node.ops[0].op in ("in", "notin") and isinstance(node.ops[0].expr, nodes.Name)
+                and node.ops[0].expr.name == "visited"):  # fmt: skip
+            out.add(f"visited:{node.expr.value}")
+            membership += 1
+    uses = 0
+    for n in tree.find_all(nodes.Name):
+        if n.name == "visited":
+            uses += 1
+        else:
+            out.add(n.name)
+    if uses > membership:
+        out.add("visited")  # used some other way than 'x' in visited: not decided by lint
+    for g in tree.find_all(nodes.Getattr):
+        if isinstance(g.node, nodes.Name) and g.node.name in ("meters", "before", "flags"):
+            out.add(g.attr)
+    return frozenset(out)
+
+
+def _assignments(scenario: Scenario, names: frozenset[str]) -> Iterator[dict[str, Any]] | None:
+    """Every context an expression over ``names`` can see, or None when too many."""
+    axes: list[tuple[str, list[Any]]] = []
+    for n in sorted(names):
+        if n in scenario.meters:
+            m = scenario.meters[n]
+            axes.append((n, list(range(m.min, m.max + 1))))
+        elif n in scenario.flags or n.startswith("visited:"):
+            axes.append((n, [False, True]))
+        else:
+            return None  # ``turn`` and anything unbounded: not decided here
+    size = 1
+    for _, values in axes:
+        size *= len(values)
+    if size > MAX_ASSIGNMENTS:
+        return None
+
+    def gen() -> Iterator[dict[str, Any]]:
+        for combo in itertools.product(*(v for _, v in axes)):
+            ctx: dict[str, Any] = {"turn": 0}
+            seen: set[str] = set()
+            for (n, _), v in zip(axes, combo, strict=True):
+                if n.startswith("visited:"):
+                    if v:
+                        seen.add(n.removeprefix("visited:"))
+                else:
+                    ctx[n] = v
+            ctx["visited"] = frozenset(seen)
+            yield ctx
+
+    return gen()
+
+
+def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
+    """Every lint warning for a valid scenario."""
+    out: list[Diagnostic] = []
+
+    def warn(pos: Pos, code: str, message: str) -> None:
+        out.append(Diagnostic(file, pos.line, pos.col, "warning", code, message))
+
+    s = scenario
+    read: set[str] = set()
+    changed: set[str] = set()
+    for st in s.states.values():
+        for c in st.choices:
+            changed.update(c.effects)
+            for src in [c.requires, *(b.when for b in c.next)]:
+                if src is not None:
+                    read |= names_read(src.text)
+            for fb in c.feedback.values():
+                read |= names_read(fb.text, template=True)
+    for e in s.endings.values():
+        read |= names_read(e.debrief.text, template=True)
+
+    speakers = {st.speaker for st in s.states.values()}
+    first_state = next(iter(s.states.values())).pos if s.states else Pos(1, 1)
+    for cid in s.characters:
+        if cid not in speakers:
+            warn(first_state, "W202", f"character '{cid}' never speaks; remove them or give them a line")
+    for name in s.meters:
+        if name != "charge" and name not in changed and name not in read:
+            warn(first_state, "W203", f"meter '{name}' is never changed by an effect nor read by an expression")
+    for flag in sorted(s.flags):
+        if flag not in read:
+            setter = next(c.pos for st in s.states.values() for c in st.choices if flag in c.set_flags)
+            warn(setter, "W204", f"flag '{flag}' is set but never read by a requires, when or text")
+    outcomes = {e.outcome for e in s.endings.values()}
+    if "positive" not in outcomes:
+        warn(Pos(1, 1), "W208", "no ending has a positive outcome: learners need to see what success looks like")
+    if "negative" not in outcomes:
+        warn(Pos(1, 1), "W209", "no ending has a negative outcome: learners need to see where a conversation can go wrong")
+
+    reach = reachable_values(s)
+    for sid, st in s.states.items():
+        if len(st.choices) == 1:
+            warn(st.pos, "W201", f"state '{sid}' has a single choice: with nothing to choose between, there is nothing to learn")
+        for c in st.choices:
+            if c.requires is not None and _never(s, c.requires):
+                warn(
+                    c.requires.pos,
+                    "W205",
+                    f"requires '{c.requires.text}' of choice '{c.id}' can never be true: the choice is never offered",
+                )
+            _check_branches(s, sid, c.id, c.next, warn)
+            for dim, rating in c.rating.items():
+                if rating == "poor" and dim not in c.feedback:
+                    warn(
+                        c.pos,
+                        "W207",
+                        f"choice '{c.id}' rates {dim} poor but gives no {dim} feedback: say why, so the learner can do better",
+                    )
+            for meter, amount in c.effects.items():
+                m = s.meters[meter]
+                values = reach.get(sid, {}).get(meter)
+                if values and amount and all(not m.min <= v + amount <= m.max for v in values):
+                    side = "above its max" if amount > 0 else "below its min"
+                    here = f"it is {min(values)} here" if len(values) == 1 else f"it is {min(values)} to {max(values)} here"
+                    warn(c.pos, "W210", f"choice '{c.id}' pushes {meter} {side} on every path ({here}, {amount:+d} takes it past "
+                         f"{m.max if amount > 0 else m.min}); clamping hides the effect")  # fmt: skip
+    return out
+
+
+def _never(s: Scenario, src: Source) -> bool:
+    contexts = _assignments(s, names_read(src.text))
+    return contexts is not None and not any(evaluate(src.text, ctx) for ctx in contexts)
+
+
+def _check_branches(s: Scenario, sid: str, cid: str, branches: Any, warn: Any) -> None:
+    guarded = [b for b in branches if b.when is not None]
+    if not guarded:
+        return
+    names = frozenset().union(*(names_read(b.when.text) for b in guarded))
+    contexts = _assignments(s, names)
+    if contexts is None:
+        return
+    taken = [False] * len(branches)
+    for ctx in contexts:
+        for i, b in enumerate(branches):
+            if b.when is None or evaluate(b.when.text, ctx):
+                taken[i] = True
+                break
+    for i, b in enumerate(branches):
+        if taken[i]:
+            continue
+        if b.when is not None and _never(s, b.when):
+            warn(b.when.pos, "W205", f"when '{b.when.text}' in choice '{cid}' of state '{sid}' can never be true")
+        else:
+            where = b.when.pos if b.when is not None else s.states[sid].choice(cid).pos  # type: ignore[union-attr]
+            warn(
+                where,
+                "W206",
+                f"branch {i + 1} of choice '{cid}' in state '{sid}' (to '{b.goto}') can never be taken: earlier branches cover every case",
+            )
+
+
+def reachable_values(s: Scenario) -> dict[str, dict[str, set[int]]]:
+    """For each state, the values each meter may have on entry (an over-approximation)."""
+    vals: dict[str, dict[str, set[int]]] = {sid: {m: set() for m in s.meters} for sid in s.states}
+    for name, m in s.meters.items():
+        vals[s.start][name].add(m.start)
+    todo = [s.start]
+    while todo:
+        sid = todo.pop()
+        for c in s.states[sid].choices:
+            after = {name: {s.meters[name].clamp(v + c.effects.get(name, 0)) for v in vals[sid][name]} for name in s.meters}
+            for b in c.next:
+                grew = False
+                for name in s.meters:
+                    before = len(vals[b.goto][name])
+                    vals[b.goto][name] |= after[name]
+                    grew = grew or len(vals[b.goto][name]) != before
+                if grew:
+                    todo.append(b.goto)
+    return vals
+
+
+def suppressed(lines: Mapping[int, str], d: Diagnostic) -> bool:
+    """True when the diagnostic's line carries ``# ipt-sim: ignore`` (for all codes or its own)."""
+    m = _SUPPRESS.search(lines.get(d.line, ""))
+    if not m:
+        return False
+    codes = m.group(1)
+    return codes is None or d.code in {c.strip() for c in codes.split(",")}
