@@ -141,6 +141,29 @@ _LEADS: Mapping[str, Mapping[str, str]] = {
 }
 
 
+_OVERRIDE_LEADS: Mapping[str, Mapping[str, str]] = {
+    "nonverbal": {
+        "good": "Your body language fitted this moment.",
+        "mixed": "Your body language only partly fitted this moment.",
+        "poor": "Your body language worked against your words here.",
+    },
+    "charge": {
+        "good": "What this did to the charge ({before} to {after}) is right for this moment.",
+        "mixed": "What this did to the charge ({before} to {after}) helped only partly here.",
+        "poor": "What this did to the charge ({before} to {after}) did not help here.",
+    },
+}
+
+
+def overridden_text(dim: str, rating: Rating, tone: str, timing: catalogs.Timing, before: int, after: int) -> str:
+    """Feedback in the catalog's voice that agrees with an author's overriding rating."""
+    if dim == "tone":
+        return _LEADS["tone"][rating].format(x=tone)
+    if dim == "timing":
+        return _LEADS["timing"][rating].format(x=timing.id.replace("_", " "))
+    return _OVERRIDE_LEADS[dim][rating].format(before=before, after=after)
+
+
 def judge(
     scenario: Scenario,
     state: State,
@@ -180,7 +203,11 @@ def judge(
         author_applies = own_delivery or dim in ("timing", "charge")
         ratings[dim] = choice.rating.get(dim, derived[dim]) if author_applies else derived[dim]
         src = choice.feedback.get(dim) if author_applies else None
-        feedback[dim] = render(src.text if src else texts[dim], context)
+        text = texts[dim]
+        if src is None and ratings[dim] != derived[dim]:
+            # The author overrode the rating without words: the catalog text must not contradict it.
+            text = overridden_text(dim, ratings[dim], tone.id, timing, charge_before, charge_after)
+        feedback[dim] = render(src.text if src else text, context)
     return Judgement(ratings, feedback, mixed, flooded)
 
 

@@ -66,3 +66,9 @@ Feature: Judging in play: author overrides, measured timing, delivery choice
     And the output contains "2. eye_roll (contempt for what you said)"
     And the output contains "tone      [-] poor: Your flat tone worked against you."
     And the output contains "nonverbal [-] poor: Your body said: contempt for what you said."
+
+  Scenario: an author's rating without words gets feedback that agrees with it
+    # 'silence' is rated timing poor by the author, with no timing feedback of its own
+    Given the example scenario as "money.yaml"
+    When I run "ipt-sim play money.yaml --choices silence --json --no-record"
+    Then the JSON has "turns.0.feedback.timing" equal to "Poor timing (late)."
