@@ -3,8 +3,9 @@
 Usage: python scripts/gen_scenario.py N > big.yaml
 
 Each state offers three choices; one loops back a few states, one branches on a
-meter, one moves forward. The last states are endings. The shape is regular on
-purpose so timings compare across runs.
+meter, one moves forward. The last states are endings, each reachable (the last
+state's "back" leads to the third), so ``ipt-sim validate --strict`` passes. The shape
+is regular on purpose so timings compare across runs.
 """
 
 from __future__ import annotations
@@ -15,15 +16,18 @@ TONES = ("calm", "defensive", "warm")
 CUES = ("[eye_contact]", "[arms_crossed, raised_voice]", "[soft_voice, nod]")
 
 
-def generate(n: int) -> str:
-    """Return the YAML text of a valid scenario with ``n`` states (n >= 4)."""
+def generate(n: int, scenario_id: str | None = None) -> str:
+    """Return the YAML text of a valid scenario with ``n`` states (n >= 4).
+
+    ``scenario_id`` defaults to ``generated-N``; give distinct ids to build a library.
+    """
     if n < 4:
         raise ValueError("need at least 4 states")
     n_endings = 3
     body = n - n_endings
     out = [
         "version: 1",
-        f"id: generated-{n}",
+        f"id: {scenario_id or f'generated-{n}'}",
         f"title: Generated scenario with {n} states",
         "area: role_dispute",
         "stage: impasse",
@@ -40,7 +44,7 @@ def generate(n: int) -> str:
     ]
     for i in range(body):
         fwd = f"s{i + 1}" if i + 1 < body else "e0"
-        back = f"s{max(0, i - 3)}"
+        back = f"s{max(0, i - 3)}" if i + 1 < body else "e2"  # the last state gives up: e2
         alt = f"s{i + 2}" if i + 2 < body else "e1"
         out += [
             f"  s{i}:",
