@@ -44,23 +44,30 @@ def names_read(source: str, template: bool = False) -> frozenset[str]:
             tree = Parser(env, source, state="variable").parse_expression()
     except TemplateSyntaxError:
         return frozenset()
+
+    def each(kind: type[nodes.Node]) -> Iterator[Any]:
+        """The tree's nodes of a kind, the root included (``find_all`` skips the root)."""
+        if isinstance(tree, kind):
+            yield tree
+        yield from tree.find_all(kind)
+
     out: set[str] = set()
     membership = 0
-    for node in tree.find_all(nodes.Compare):
+    for node in each(nodes.Compare):
         if (isinstance(node.expr, nodes.Const) and isinstance(node.expr.value, str) and len(node.ops) == 1
                 and node.ops[0].op in ("in", "notin") and isinstance(node.ops[0].expr, nodes.Name)
                 and node.ops[0].expr.name == "visited"):  # fmt: skip
             out.add(f"visited:{node.expr.value}")
             membership += 1
     uses = 0
-    for n in tree.find_all(nodes.Name):
+    for n in each(nodes.Name):
         if n.name == "visited":
             uses += 1
         else:
             out.add(n.name)
     if uses > membership:
         out.add("visited")  # used some other way than 'x' in visited: not decided by lint
-    for g in tree.find_all(nodes.Getattr):
+    for g in each(nodes.Getattr):
         if isinstance(g.node, nodes.Name) and g.node.name in ("meters", "before", "flags"):
             out.add(g.attr)
     return frozenset(out)
