@@ -107,7 +107,10 @@ def test_ipt_sim_test_runs_an_author_feature_with_a_readable_failure(author: Pat
 
 def test_golden_transcripts_show_a_diff_when_behaviour_changes(author: Path) -> None:
     (author / "money.feature").unlink()
-    code, out = invoke("play", str(author / "money-impasse.yaml"), "--choices", "counter,follow,own-it", "--json", "--no-record")
+    played, out = invoke(
+        "play", str(author / "money-impasse.yaml"), "--choices", "counter,follow,own-it", "--json", "--no-record"
+    )
+    assert played == 0
     (author / "money.golden.json").write_text(out, "utf-8")
     assert run_test_command(author, ".").returncode == 0
     scenario = author / "money-impasse.yaml"
