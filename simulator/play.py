@@ -164,11 +164,17 @@ def choose_delivery(choice: Choice, answers: Answers, screen: Screen) -> Deliver
     return Delivery(tone, tuple(cue))
 
 
+class Paused(Exception):
+    """The player typed 'pause' at a prompt other than the reply prompt."""
+
+
 def _pick(options: Sequence[T], answers: Answers, screen: Screen, label: str) -> T | None:
     while True:
         reply = answers.ask(f"{label} [1-{len(options)}]:", screen)
         if reply is None:
             return None
+        if reply.strip().lower() in PAUSE_WORDS:
+            raise Paused
         if reply.isdigit() and 1 <= int(reply) <= len(options):
             return options[int(reply) - 1]
         if not answers.interactive:
@@ -209,26 +215,30 @@ def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, 
             if answers.scripted is not None:
                 return session  # the scripted choices ran out before an ending
             raise _stopped(session, opts, "end of input", 0)
-        word = reply.strip().lower()
+        word, _, count = reply.strip().lower().partition(" ")
         if answers.scripted is not None and any(c.id == reply.split("@", 1)[0] for c in offered):
             word = ""  # in scripted runs a choice id wins over a command of the same name
         if word in PAUSE_WORDS:
             raise _stopped(session, opts, "paused", 0, pause=True)
         if word in HELP_WORDS and show:
             screen.para("Answer with the number of a reply. 'pause' stops without judgement"
-                        + ("; 'rewind' takes back your last reply." if opts.mode == "coach" else "."))  # fmt: skip
+                        + ("; 'rewind' takes back your last reply ('rewind 2', the last two)." if opts.mode == "coach" else "."))  # fmt: skip
             continue
         if word in REWIND_WORDS:
             if opts.mode != "coach":
                 _refuse(answers, screen, "rewind is only available in coach mode")
                 continue
-            undone = session.rewind(1)
+            if count and not count.strip().isdigit():
+                _refuse(answers, screen, f"'rewind {count}': say how many replies to take back, e.g. 'rewind 2'")
+                continue
+            undone = session.rewind(int(count) if count.strip() else 1)
             if not undone:
                 _refuse(answers, screen, "there is nothing to take back yet")
                 continue
             recorder.rewound(session, undone)
             if show:
-                screen.line(screen.style("  Taken back. Try something else.", fg="cyan"))
+                what = "your last reply" if len(undone) == 1 else f"your last {len(undone)} replies"
+                screen.line(screen.style(f"  Taken back {what}. Try something else.", fg="cyan"))
             continue
         ref = reply.split("@", 1)[0]
         try:
@@ -240,7 +250,10 @@ def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, 
             raise
         said = parse_scripted(reply, choice)
         if said is None and s.delivery_of(session.current) == "choose" and answers.scripted is None:
-            said = choose_delivery(choice, answers, screen)
+            try:
+                said = choose_delivery(choice, answers, screen)
+            except Paused:
+                raise _stopped(session, opts, "paused", 0, pause=True) from None
             if said is None:
                 raise _stopped(session, opts, "end of input", 0)
         elapsed = answers.clock() - shown_at if answers.interactive else None

@@ -72,3 +72,14 @@ Feature: Judging in play: author overrides, measured timing, delivery choice
     Given the example scenario as "money.yaml"
     When I run "ipt-sim play money.yaml --choices silence --json --no-record"
     Then the JSON has "turns.0.feedback.timing" equal to "Poor timing (late)."
+
+  Scenario: pause works at the delivery prompts too
+    When I run "ipt-sim play delivery.yaml --yes" typing:
+      """
+      1
+      pause
+      """
+    Then the exit code is 0
+    And the output contains "How do you say it?"
+    And the output contains "Paused. Nothing is judged when you pause; take the time you need."
+    And the last record is unfinished with 0 turns

@@ -34,7 +34,7 @@ Feature: Coach and assess modes, rewind and pause
       2
       """
     Then the exit code is 0
-    And the output contains "Taken back. Try something else."
+    And the output contains "Taken back your last reply. Try something else."
     And the output contains "Ending: The real expectation is on the table (positive)"
     And the last record holds 2 attempts, 1 taken back
     And the last record is finished with 1 turns
@@ -80,3 +80,16 @@ Feature: Coach and assess modes, rewind and pause
     When I run "ipt-sim play money.yaml --choices acknowledge --no-record"
     Then the output contains "Content note: Raised voices; talk of separating."
     And the output contains "What to practise:"
+
+  Scenario: rewind can take back several replies at once
+    When I run "ipt-sim play money.yaml --yes" typing:
+      """
+      1
+      1
+      rewind 2
+      2
+      """
+    Then the exit code is 0
+    And the output contains "Taken back your last 2 replies. Try something else."
+    And the output contains "Ending: The real expectation is on the table (positive)"
+    And the last record holds 3 attempts, 2 taken back
