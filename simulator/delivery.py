@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from simulator import catalogs
-from simulator.judge import Delivery
+from simulator.judge import Delivery, round_half_up
 from simulator.model import Choice
 
 MAX_OPTIONS = 4
@@ -56,7 +56,7 @@ def charge_shift(choice: Choice, said: Delivery) -> int:
     tone_step = cat.tones[choice.tone].warmth - cat.tones[said.tone].warmth
     cue_step = sum(cat.cues[c].valence for c in choice.nonverbal) - sum(cat.cues[c].valence for c in said.nonverbal)
     shift = (tone_step + cue_step) / 2
-    return max(-2, min(2, round(shift)))
+    return max(-2, min(2, round_half_up(shift)))
 
 
 def default(choice: Choice) -> Delivery:

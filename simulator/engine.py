@@ -7,7 +7,8 @@ fires the event on the machine for the session, as the library's FAQ shows. A se
 then costs a few small dicts, whatever the size of the scenario.
 
 A turn follows "How a turn is played" in the format doc: the machine's
-``prepare_event`` applies effects (clamped), flags and the turn counter once; the
+``prepare_event`` applies effects (clamped; with a chosen delivery, its charge shift),
+flags and the turn counter once; the
 transitions for that choice are the ``next`` branches in order, each guarded by its
 ``when``, so the first true branch wins; entering a state marks it visited.
 """
@@ -95,6 +96,14 @@ def _apply_choice(event: EventData) -> None:
     meters = session.scenario.meters
     for name, amount in choice.effects.items():
         session.meters[name] = meters[name].clamp(session.meters[name] + amount)
+    said: Delivery | None = event.kwargs.get("delivery")
+    if said is not None and (said.tone != choice.tone or said.nonverbal != choice.nonverbal):
+        # A delivery the learner chose moves the charge by how it differs from the choice's own,
+        # as part of the effects, so `next` branches see it.
+        from simulator.delivery import charge_shift
+
+        charge = meters["charge"]
+        session.meters["charge"] = charge.clamp(session.meters["charge"] + charge_shift(choice, said))
     session.flags.update(choice.set_flags)
     session.turn += 1
 
@@ -205,9 +214,8 @@ class Session:
         flags_before = dict(self.flags)
         visited_before = frozenset(self.visited)
         event = self.compiled.machine.events[choice.id]
-        if not event.trigger(self, choice=choice):  # pragma: no cover - validated: the last branch has no guard
+        if not event.trigger(self, choice=choice, delivery=said):  # pragma: no cover - the last branch has no guard
             raise ChoiceRefused(f"no branch of '{choice.id}' could be taken")
-        self._delivery_effects(choice, said)
         context = self.template_context(before, speaker=state.speaker)
         judgement = judge(self.scenario, state, choice, said, before["charge"], self.meters["charge"], context, response_time)
         turn = Turn(
@@ -217,17 +225,6 @@ class Session:
         )  # fmt: skip
         self.turns.append(turn)
         return turn
-
-    def _delivery_effects(self, choice: Choice, said: Delivery) -> None:
-        """A delivery the learner chose moves the charge by how it differs from the choice's own."""
-        if said.tone == choice.tone and said.nonverbal == choice.nonverbal:
-            return
-        from simulator.delivery import charge_shift
-
-        shift = charge_shift(choice, said)
-        if shift:
-            m = self.scenario.meters["charge"]
-            self.meters["charge"] = m.clamp(self.meters["charge"] + shift)
 
     def rewind(self, count: int = 1) -> list[Turn]:
         """Take back the last ``count`` turns; returns them (the caller keeps them for the record)."""

@@ -77,6 +77,10 @@ class ChoiceRefused(IptSimError):
     """The player asked for a choice that is not offered at this point."""
 
 
+class ScenarioStuck(IptSimError):
+    """Play reached a state that offers no choice (a scenario fault the linter warns of)."""
+
+
 class SessionEnded(IptSimError):
     """The player stopped (end of input, Ctrl-C, pause); not a failure of the program."""
 

@@ -95,13 +95,17 @@ def rate_timing(timing: catalogs.Timing, pace: str, response_time: float | None)
         return rating, ""
     soon, late = PACE_WINDOWS.get(pace, PACE_WINDOWS["normal"])
     if response_time < soon:
-        return worst(
-            rating, "mixed"
-        ), f"You answered in {response_time:.1f} s; after something this heavy, a moment's pause shows it was heard."
+        why = (
+            "after something this heavy, a moment's pause shows it was heard"
+            if pace == "slow"
+            else "so quick a reply can sound ready-made rather than a response to what was said"
+        )
+        return worst(rating, "mixed"), f"You answered in {response_time:.1f} s; {why}."
     if response_time > late:
-        return worst(
-            rating, "mixed"
-        ), f"You took {response_time:.0f} s at a fast-moving moment; a long gap can read as not caring."
+        moment = (
+            "at a fast-moving moment" if pace == "fast" else "even for a moment that needed thought" if pace == "slow" else "here"
+        )
+        return worst(rating, "mixed"), f"You took {response_time:.0f} s {moment}; a long gap can read as not caring."
     return rating, ""
 
 
@@ -216,11 +220,11 @@ def score(ratings: Sequence[Mapping[str, str]]) -> dict[str, int]:
     out: dict[str, int] = {}
     for dim in DIMENSIONS:
         values = [RATING_POINTS[r[dim]] for r in ratings]
-        out[dim] = _round(100 * sum(values) / len(values)) if values else 0
-    out["overall"] = _round(sum(out[d] for d in DIMENSIONS) / len(DIMENSIONS)) if ratings else 0
+        out[dim] = round_half_up(100 * sum(values) / len(values)) if values else 0
+    out["overall"] = round_half_up(sum(out[d] for d in DIMENSIONS) / len(DIMENSIONS)) if ratings else 0
     return out
 
 
-def _round(x: float) -> int:
-    """Round half up: 62.5 -> 63, as a person would expect."""
+def round_half_up(x: float) -> int:
+    """Round half away from zero: 62.5 -> 63, -0.5 -> -1, as a person would expect."""
     return int(x + 0.5) if x >= 0 else -int(-x + 0.5)

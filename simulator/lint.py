@@ -11,6 +11,7 @@ W202 a character who never speaks           W207 a dimension rated poor with no 
 W203 a meter nothing changes or reads       W208 no ending with a positive outcome
 W204 a flag set but never read              W209 no ending with a negative outcome
 W205 a requires/when that is never true     W210 an effect that goes past a meter's bounds on every path
+W211 a state that can offer no choice
 """
 
 from __future__ import annotations
@@ -73,14 +74,21 @@ def names_read(source: str, template: bool = False) -> frozenset[str]:
     return frozenset(out)
 
 
-def _assignments(scenario: Scenario, names: frozenset[str]) -> Iterator[dict[str, Any]] | None:
-    """Every context an expression over ``names`` can see, or None when too many."""
+def _assignments(
+    scenario: Scenario, names: frozenset[str], domains: Mapping[str, set[Any]] | None = None
+) -> Iterator[dict[str, Any]] | None:
+    """Every context an expression over ``names`` can see, or None when too many.
+
+    ``domains`` narrows meters and flags to the values they can have at a given state.
+    """
     axes: list[tuple[str, list[Any]]] = []
     for n in sorted(names):
         if n in scenario.meters:
             m = scenario.meters[n]
-            axes.append((n, list(range(m.min, m.max + 1))))
-        elif n in scenario.flags or n.startswith("visited:"):
+            axes.append((n, sorted(domains[n]) if domains and domains.get(n) else list(range(m.min, m.max + 1))))
+        elif n in scenario.flags:
+            axes.append((n, sorted(domains[n]) if domains and domains.get(n) else [False, True]))
+        elif n.startswith("visited:"):
             axes.append((n, [False, True]))
         else:
             return None  # ``turn`` and anything unbounded: not decided here
@@ -147,6 +155,8 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
 
     reach = reachable_values(s)
     for sid, st in s.states.items():
+        if st.choices and all(c.requires is not None for c in st.choices):
+            _check_offers_something(s, sid, reach.get(sid, {}), warn)
         if len(st.choices) == 1:
             warn(st.pos, "W201", f"state '{sid}' has a single choice: with nothing to choose between, there is nothing to learn")
         for c in st.choices:
@@ -173,6 +183,26 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
                     warn(c.pos, "W210", f"choice '{c.id}' pushes {meter} {side} on every path ({here}, {amount:+d} takes it past "
                          f"{m.max if amount > 0 else m.min}); clamping hides the effect")  # fmt: skip
     return out
+
+
+def _check_offers_something(s: Scenario, sid: str, domains: Mapping[str, set[Any]], warn: Any) -> None:
+    """W211: every choice has a ``requires`` and, for some values, none of them is true."""
+    choices = s.states[sid].choices
+    names = frozenset().union(*(names_read(c.requires.text) for c in choices if c.requires))
+    contexts = _assignments(s, names, domains)
+    if contexts is None:
+        return
+    for ctx in contexts:
+        if not any(c.requires is not None and evaluate(c.requires.text, ctx) for c in choices):
+            shown = ", ".join(
+                f"{k} = {str(v).lower() if isinstance(v, bool) else v}" for k, v in ctx.items() if k not in ("turn", "visited")
+            )
+            seen = sorted(ctx["visited"])
+            if seen:
+                shown += (", " if shown else "") + "visited " + ", ".join(seen)
+            warn(s.states[sid].pos, "W211", f"state '{sid}' can offer no choice at all (when {shown or 'nothing is set'}): "
+                 "give it one choice without 'requires'")  # fmt: skip
+            return
 
 
 def _never(s: Scenario, src: Source) -> bool:
@@ -208,19 +238,27 @@ def _check_branches(s: Scenario, sid: str, cid: str, branches: Any, warn: Any) -
             )
 
 
-def reachable_values(s: Scenario) -> dict[str, dict[str, set[int]]]:
-    """For each state, the values each meter may have on entry (an over-approximation)."""
-    vals: dict[str, dict[str, set[int]]] = {sid: {m: set() for m in s.meters} for sid in s.states}
+def reachable_values(s: Scenario) -> dict[str, dict[str, set[Any]]]:
+    """For each state, the values each meter and flag may have on entry (an over-approximation:
+    conditions are ignored, so every branch is assumed possible)."""
+    names = [*s.meters, *sorted(s.flags)]
+    vals: dict[str, dict[str, set[Any]]] = {sid: {n: set() for n in names} for sid in s.states}
     for name, m in s.meters.items():
         vals[s.start][name].add(m.start)
+    for flag in s.flags:
+        vals[s.start][flag].add(False)
     todo = [s.start]
     while todo:
         sid = todo.pop()
         for c in s.states[sid].choices:
-            after = {name: {s.meters[name].clamp(v + c.effects.get(name, 0)) for v in vals[sid][name]} for name in s.meters}
+            after: dict[str, set[Any]] = {
+                name: {s.meters[name].clamp(v + c.effects.get(name, 0)) for v in vals[sid][name]} for name in s.meters
+            }
+            for flag in s.flags:
+                after[flag] = {c.set_flags[flag]} if flag in c.set_flags else set(vals[sid][flag])
             for b in c.next:
                 grew = False
-                for name in s.meters:
+                for name in names:
                     before = len(vals[b.goto][name])
                     vals[b.goto][name] |= after[name]
                     grew = grew or len(vals[b.goto][name]) != before

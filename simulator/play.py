@@ -19,7 +19,7 @@ import click
 from simulator import catalogs, delivery
 from simulator.debrief import GROUNDING, Debrief, technique_title
 from simulator.engine import Session, Turn
-from simulator.errors import ChoiceRefused, SessionEnded, SessionInterrupted
+from simulator.errors import ChoiceRefused, ScenarioStuck, SessionEnded, SessionInterrupted
 from simulator.judge import Delivery
 from simulator.model import DIMENSIONS, HELP_WORDS, PAUSE_WORDS, REWIND_WORDS, Choice, Scenario
 from simulator.terminal import Screen, chart, meter_bar
@@ -204,6 +204,11 @@ def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, 
     show = not opts.quiet
     while not session.finished:
         offered = session.offered()
+        if not offered:
+            raise ScenarioStuck(
+                f"state '{session.state}' offers no choice at this point, so the conversation cannot go on; "
+                "this is a fault in the scenario (`ipt-sim validate` warns of it: W211)"
+            )
         if show:
             show_state(session, screen, opts.mode, offered)
         shown_at = answers.clock()

@@ -3,7 +3,8 @@
 The package ships the result as ``data/scenario.schema.json`` (for editors, through the
 ``# yaml-language-server: $schema=...`` modeline); a test checks the shipped file equals
 what this module generates, so the two cannot drift. Catalog ids come from the catalogs.
-The schema checks shape and ids; cross references (a goto naming a state) are left to
+It is JSON Schema draft-07, the draft editors' YAML support (yaml-language-server)
+reads fully. The schema checks shape and ids; cross references (a goto naming a state) are left to
 ``ipt-sim validate``.
 """
 
@@ -49,12 +50,12 @@ def _key_schema(k: Key) -> dict[str, Any]:
         return doc | {"type": "array", "items": {"enum": _catalog_ids(k.of)}}
     if kind == "map":
         return doc | {"type": "object", "propertyNames": {"pattern": SLUG if k.of != "meter" else IDENT},
-                      "additionalProperties": {"$ref": f"#/$defs/{k.of}"}, "minProperties": 1}  # fmt: skip
+                      "additionalProperties": {"$ref": f"#/definitions/{k.of}"}, "minProperties": 1}  # fmt: skip
     if kind == "list":
-        return doc | {"type": "array", "minItems": 1, "items": {"$ref": f"#/$defs/{k.of}"}}
+        return doc | {"type": "array", "minItems": 1, "items": {"$ref": f"#/definitions/{k.of}"}}
     if kind == "next":
         return doc | {"oneOf": [{"type": "string", "pattern": SLUG},
-                                {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/branch"}}]}  # fmt: skip
+                                {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/branch"}}]}  # fmt: skip
     if kind == "effects":
         return doc | {"type": "object", "propertyNames": {"pattern": IDENT}, "additionalProperties": {"type": "integer"}}
     if kind == "flags":
@@ -93,11 +94,13 @@ def generate() -> dict[str, Any]:
         {"required": ["ending"], "not": {"required": ["choices"]}},
     ]
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
         "title": "ipt-sim scenario, format version 1",
         **top,
-        "$defs": {name: (state if name == "state" else _object(keys)) for name, keys in OBJECTS.items() if name != "scenario"},
+        "definitions": {
+            name: (state if name == "state" else _object(keys)) for name, keys in OBJECTS.items() if name != "scenario"
+        },
     }
 
 

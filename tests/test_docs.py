@@ -210,7 +210,7 @@ def test_codes_are_documented_in_order() -> None:
 # (d) the schema ---------------------------------------------------------------------
 
 SCHEMA: dict[str, Any] = json.loads((REPO / "simulator" / "data" / "scenario.schema.json").read_text("utf-8"))
-ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description"}
+ANNOTATIONS = {"$schema", "$id", "definitions", "title", "description"}
 TYPES: dict[str, Callable[[Any], bool]] = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
@@ -228,8 +228,8 @@ def schema_errors(value: Any, sch: dict[str, Any], where: str = "") -> list[str]
         if kw in ANNOTATIONS:
             continue
         if kw == "$ref":
-            assert arg.startswith("#/$defs/"), arg
-            errs += schema_errors(value, SCHEMA["$defs"][arg.removeprefix("#/$defs/")], where)
+            assert arg.startswith("#/definitions/"), arg
+            errs += schema_errors(value, SCHEMA["definitions"][arg.removeprefix("#/definitions/")], where)
         elif kw == "type":
             errs += [] if TYPES[arg](value) else [f"{where}: not of type {arg}"]
         elif kw == "const":

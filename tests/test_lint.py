@@ -138,6 +138,11 @@ CASES: dict[str, tuple[str, str, str]] = {
         "        effects: {trust: +1, charge: -9}\n        set: {greeted: true}\n        next: b\n",
         "bad.yaml:17:9: warning: choice 'warm' pushes charge below its min on every path (it is 5 here, -9 takes it past 0); clamping hides the effect [W210]",
     ),
+    "W211": (
+        "requires: greeted and trust >= 6\n        say: Stay a while?",
+        "requires: greeted and trust >= 7\n        say: Stay a while?",
+        "bad.yaml:33:5: warning: state 'b' can offer no choice at all (when greeted = true, trust = 6): give it one choice without 'requires' [W211]",
+    ),
 }  # fmt: skip
 
 
@@ -160,7 +165,10 @@ def test_the_base_file_is_clean() -> None:
 def test_each_code_on_a_file_that_triggers_it(code: str) -> None:
     old, new, expected = CASES[code]
     assert old in BASE
-    Path("bad.yaml").write_text(BASE.replace(old, new, 1), "utf-8")
+    text = BASE.replace(old, new, 1)
+    if code == "W211":  # the other choice at 'b' gets a condition too
+        text = text.replace("        timing: late\n", "        timing: late\n        requires: trust >= 7\n", 1)
+    Path("bad.yaml").write_text(text, "utf-8")
     code_, lines = validate("bad.yaml")
     assert code_ == 0  # warnings alone do not fail
     assert lines == [expected]
@@ -203,3 +211,26 @@ def test_a_bare_flag_name_counts_as_read() -> None:
     """Regression: `requires: greeted` alone (the whole expression is one name) reads the flag."""
     Path("ok.yaml").write_text(BASE.replace("requires: greeted and trust >= 6", "requires: greeted"), "utf-8")
     assert validate("--strict", "ok.yaml") == (0, [])
+
+
+def test_a_flag_always_set_on_the_way_in_is_not_assumed_false() -> None:
+    """At 'b' the flag 'greeted' is always true (only 'warm' leads there), so a choice that
+    requires it and one that requires its absence never leave 'b' empty-handed."""
+    text = BASE.replace("requires: greeted and trust >= 6", "requires: greeted").replace(
+        "        nonverbal: [look_away]\n        timing: late\n",
+        "        nonverbal: [look_away]\n        timing: late\n        requires: not greeted\n",
+    )
+    Path("ok.yaml").write_text(text, "utf-8")
+    assert validate("--strict", "ok.yaml") == (0, [])
+
+
+def test_play_stops_clearly_where_no_choice_is_offered() -> None:
+    old, new, _ = CASES["W211"]
+    text = BASE.replace(old, new, 1).replace("        timing: late\n", "        timing: late\n        requires: trust >= 7\n", 1)
+    Path("bad.yaml").write_text(text, "utf-8")
+    result = CliRunner().invoke(cli, ["play", "bad.yaml", "--choices", "warm", "--no-record"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "ipt-sim: state 'b' offers no choice at this point, so the conversation cannot go on; "
+        "this is a fault in the scenario (`ipt-sim validate` warns of it: W211)\n"
+    )
