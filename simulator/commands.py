@@ -193,11 +193,8 @@ def list_sessions(as_json: bool, data_dir: Path | None) -> None:
     """`ipt-sim sessions`: every recorded session, unfinished ones included."""
     from simulator.records import Store
 
-    store = Store(data_dir=data_dir)
-    try:
+    with Store(data_dir=data_dir) as store:
         records = [r.listing() for r in store.all()]
-    finally:
-        store.close()
     if as_json:
         click.echo(json.dumps(records, indent=2))
         return
@@ -220,12 +217,9 @@ def resume_session(sid: str, mode: str | None, data_dir: Path | None, yes: bool)
     from simulator.judge import Delivery
     from simulator.records import Store
 
-    store = Store(data_dir=data_dir)
-    try:
+    with Store(data_dir=data_dir) as store:
         record = store.get(sid)
         played = store.choices(sid)
-    finally:
-        store.close()
     if record.finished_at:
         ended = (record.ending or {}).get("id")
         raise IptSimError(f"session {sid} has already ended ('{ended}'); `ipt-sim report {sid}` shows it")
@@ -256,11 +250,8 @@ def report_session(sid: str, fmt: str, output: Path | None, data_dir: Path | Non
     from simulator import report
     from simulator.records import Store, debrief_of
 
-    store = Store(data_dir=data_dir)
-    try:
+    with Store(data_dir=data_dir) as store:
         record = store.get(sid)
-    finally:
-        store.close()
     try:
         current = hashlib.sha256(Path(record.scenario_path).read_bytes()).hexdigest()
     except OSError:

@@ -61,11 +61,8 @@ def play_and_report(path: Path, fmt: str, choices: str = "counter,follow,own-it"
     runner = CliRunner()
     played = runner.invoke(cli, ["play", str(path), "--choices", choices, "--json"], catch_exceptions=False)
     assert played.exit_code == 0, played.output
-    store = Store()
-    try:
+    with Store() as store:
         sid = store.ids()[-1]
-    finally:
-        store.close()
     result = runner.invoke(cli, ["report", sid, "--format", fmt], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.stdout
@@ -127,11 +124,8 @@ def test_json_report_and_a_changed_scenario(planted: Path) -> None:
     assert data["scores"] == {"tone": 50, "timing": 67, "nonverbal": 67, "charge": 67, "overall": 63}
     assert data["scenario_changed"] is False
     planted.write_text(planted.read_text("utf-8").replace("Sam named the fear", "Sam finally named the fear"), "utf-8")
-    store = Store()
-    try:
+    with Store() as store:
         sid = store.ids()[-1]
-    finally:
-        store.close()
     result = CliRunner().invoke(cli, ["report", sid, "--format", "md"], catch_exceptions=False)
     assert "> The scenario file has changed since this session was played." in result.stdout
     assert "Sam named the fear under the row." in result.stdout  # the debrief as it was played
@@ -139,11 +133,8 @@ def test_json_report_and_a_changed_scenario(planted: Path) -> None:
 
 def test_report_to_a_file(planted: Path, tmp_path: Path) -> None:
     play_and_report(planted, "json")
-    store = Store()
-    try:
+    with Store() as store:
         sid = store.ids()[-1]
-    finally:
-        store.close()
     out = tmp_path / "r.html"
     result = CliRunner().invoke(cli, ["report", sid, "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 0

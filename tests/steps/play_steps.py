@@ -13,7 +13,7 @@ from simulator.engine import Session, compile_scenario
 from simulator.judge import rate_charge, rate_nonverbal, rate_timing, rate_tone
 from simulator.library import load
 from simulator.play import Answers, NoRecord, PlayOptions, run
-from simulator.records import Store
+from simulator.records import Record, Store
 from simulator.terminal import Screen
 from tests.steps.cli_steps import REPO, World
 
@@ -137,38 +137,29 @@ def turn_feedback(played: Played, n: int, dimension: str, text: str) -> None:
 # Records -----------------------------------------------------------------------------
 
 
-def _store() -> Store:
-    return Store()  # IPT_SIM_DATA_DIR is set per test by tests/conftest.py
+def last_record() -> Record:
+    """The most recent session in this test's records (IPT_SIM_DATA_DIR is set per test)."""
+    with Store() as store:
+        return store.get(store.ids()[-1])
 
 
 @then(parsers.parse("there is {count:d} recorded session"))
 @then(parsers.parse("there are {count:d} recorded sessions"))
 def recorded_count(count: int) -> None:
-    store = _store()
-    try:
+    with Store() as store:
         assert len(store.ids()) == count
-    finally:
-        store.close()
 
 
 @then(parsers.parse("the last record holds {attempts:d} attempts, {rewound:d} taken back"))
 def record_attempts(attempts: int, rewound: int) -> None:
-    store = _store()
-    try:
-        record = store.get(store.ids()[-1])
-    finally:
-        store.close()
+    record = last_record()
     assert len(record.attempts) == attempts
     assert sum(a["rewound"] for a in record.attempts) == rewound
 
 
 @then(parsers.parse("the last record is {state} with {turns:d} turns"))
 def record_state(state: str, turns: int) -> None:
-    store = _store()
-    try:
-        record = store.get(store.ids()[-1])
-    finally:
-        store.close()
+    record = last_record()
     assert (record.finished_at is not None) == (state == "finished"), record
     assert len(record.turns) == turns
 
@@ -179,12 +170,7 @@ def resume_last(world: World, docstring: str) -> None:
 
     from simulator.cli import cli
 
-    store = _store()
-    try:
-        sid = store.ids()[-1]
-    finally:
-        store.close()
-    world.result = CliRunner().invoke(cli, ["resume", sid, "--yes"], input=docstring + "\n", catch_exceptions=False)
+    world.result = CliRunner().invoke(cli, ["resume", last_record().id, "--yes"], input=docstring + "\n", catch_exceptions=False)
 
 
 @when(parsers.parse("I ask for the last session's report as {fmt}"))
@@ -193,12 +179,7 @@ def report_last(world: World, fmt: str) -> None:
 
     from simulator.cli import cli
 
-    store = _store()
-    try:
-        sid = store.ids()[-1]
-    finally:
-        store.close()
-    world.result = CliRunner().invoke(cli, ["report", sid, "--format", fmt], catch_exceptions=False)
+    world.result = CliRunner().invoke(cli, ["report", last_record().id, "--format", fmt], catch_exceptions=False)
 
 
 @then(parsers.parse("the records file is private to the user"))
