@@ -3,7 +3,9 @@
 Checking is static, over Jinja's own parse tree, so a validation run never compiles
 code: only ``{{ }}`` output, no statements; only names from the documented context; no
 calls, no power operator, nothing starting with ``_``; a short list of filters and tests.
-Compiled forms are cached by source text; rendering runs in the sandbox and is capped.
+Jinja's parser and this checker recurse, so length is capped and nesting that still
+runs out of stack is reported, never raised. Compiled forms are cached by source text;
+rendering runs in the sandbox and is capped.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from simulator.jinja_env import MAX_OUTPUT, SAFE_FILTERS, SAFE_TESTS, scenario_e
 # What a name in a template may be followed by: ``None`` means any attribute named in
 # the mapping given for it, a set means exactly those attributes.
 PERSON_ATTRS = frozenset({"name", "role"})
+MAX_EXPRESSION = 1_000  # characters; a real condition is a line
+MAX_TEMPLATE = 20_000  # characters of a text with {{ }}; what renders is capped far lower
+_TOO_DEEP = "it is nested too deeply to check; write it more simply"
 
 _ALLOWED = (
     nodes.Name, nodes.Const, nodes.List, nodes.Tuple, nodes.Compare, nodes.Operand, nodes.And, nodes.Or,
@@ -40,6 +45,8 @@ class Problem:
 
 def suggest(word: str, known: Iterable[str]) -> str:
     """`` -- did you mean 'x'?`` for a near name, else the empty string."""
+    if len(word) > 100:  # no name is near it, and difflib's time grows with its length
+        return ""
     match = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
     return f" -- did you mean '{match[0]}'?" if match else ""
 
@@ -94,7 +101,7 @@ def _check(node: nodes.Node, scope: Scope, out: list[Problem]) -> None:
         if node.name.startswith("_"):
             out.append(Problem(f"names starting with '_' are not allowed ('{node.name}')", line))
         elif node.name not in scope.names:
-            out.append(Problem(f"unknown name '{node.name}'{suggest(node.name, scope.names)}", line))
+            out.append(Problem(f"unknown name '{node.name}'{_near(node.name, scope)}", line))
         return
     if isinstance(node, (nodes.Getattr, nodes.Getitem)):
         _check_path(node, scope, out)
@@ -105,6 +112,14 @@ def _check(node: nodes.Node, scope: Scope, out: list[Problem]) -> None:
         out.append(Problem(f"test '{node.name}' is not allowed{suggest(node.name, SAFE_TESTS)}", line))
     for child in node.iter_child_nodes():
         _check(child, scope, out)
+
+
+def _near(name: str, scope: Scope) -> str:
+    """A suggestion for an unknown name: in a text, a meter is ``meters.charge``, not ``charge``."""
+    for outer, inner in scope.names.items():
+        if isinstance(inner, Mapping) and name in inner:
+            return f" -- did you mean '{outer}.{name}'?"
+    return suggest(name, scope.names)
 
 
 def _check_path(node: nodes.Node, scope: Scope, out: list[Problem]) -> None:
@@ -122,6 +137,10 @@ def _check_path(node: nodes.Node, scope: Scope, out: list[Problem]) -> None:
         cur = cur.node
     if not isinstance(cur, nodes.Name):
         _check(cur, scope, out)
+        return
+    if cur.name not in scope.names and not cur.name.startswith("_") and steps[-1] in scope.names:
+        # ``meters.charge`` in a condition, where meters are read by their bare names
+        out.append(Problem(f"unknown name '{cur.name}' -- did you mean '{steps[-1]}'?", cur.lineno or 1))
         return
     _check(cur, scope, out)
     allowed: Any = scope.names.get(cur.name)
@@ -148,17 +167,21 @@ def check_expression(source: str, scope: Scope) -> list[Problem]:
     """Every problem with a ``when``/``requires`` expression (empty if it is fine)."""
     if not source.strip():
         return [Problem("the expression is empty")]
+    if len(source) > MAX_EXPRESSION:
+        return [Problem(f"the expression is too long ({len(source):,} characters; the limit is {MAX_EXPRESSION:,})")]
     env = scenario_environment()
+    out: list[Problem] = []
     try:
         parser = Parser(env, source, state="variable")
         expr = parser.parse_expression()
         if not parser.stream.eos:
             tok = parser.stream.current
             return [Problem(f"does not parse: unexpected '{tok.value}' after the expression", tok.lineno)]
+        _check(expr, scope, out)
     except TemplateSyntaxError as err:
         return [_syntax(err)]
-    out: list[Problem] = []
-    _check(expr, scope, out)
+    except RecursionError:
+        return [Problem(_TOO_DEEP)]
     return out
 
 
@@ -166,24 +189,28 @@ def check_template(source: str, scope: Scope) -> list[Problem]:
     """Every problem with a feedback or debrief text; plain text has none."""
     if "{" not in source:
         return []
+    if len(source) > MAX_TEMPLATE:
+        return [Problem(f"a text with {{{{ }}}} may be {MAX_TEMPLATE:,} characters long; this one has {len(source):,}")]
     env = scenario_environment()
+    out: list[Problem] = []
     try:
         tree = env.parse(source)
+        for node in tree.body:
+            if not isinstance(node, nodes.Output):
+                out.append(
+                    Problem(
+                        "only {{ }} expressions are allowed in text; statements such as {% if %} or {% for %} are not",
+                        node.lineno or 1,
+                    )
+                )
+                continue
+            for part in node.nodes:
+                if not isinstance(part, nodes.TemplateData):
+                    _check(part, scope, out)
     except TemplateSyntaxError as err:
         return [_syntax(err)]
-    out: list[Problem] = []
-    for node in tree.body:
-        if not isinstance(node, nodes.Output):
-            out.append(
-                Problem(
-                    "only {{ }} expressions are allowed in text; statements such as {% if %} or {% for %} are not",
-                    node.lineno or 1,
-                )
-            )
-            continue
-        for part in node.nodes:
-            if not isinstance(part, nodes.TemplateData):
-                _check(part, scope, out)
+    except RecursionError:
+        return [*out, Problem(_TOO_DEEP)]
     return out
 
 

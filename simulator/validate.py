@@ -1,15 +1,19 @@
 """Positioned YAML tree -> a typed :class:`Scenario`, and every problem found on the way.
 
 The reader never stops at the first problem: each check records a diagnostic and carries
-on with what it can, so a course leader sees the whole list at once. Expressions and
-templates are checked after the walk, when every meter and flag name is known. Graph
-warnings (unreachable states, unreachable endings, dead ends) come last.
+on with what it can, so a course leader sees the whole list at once (up to
+``MAX_PROBLEMS``: past that, a flood of messages hides the first, and costs time).
+References are checked against the names *written* in the file, so one bad meter or
+character does not make every use of it an error too. Expressions and templates are
+checked after the walk, when every meter and flag name is known. Graph warnings
+(unreachable states, unreachable endings, dead ends) come last.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -32,7 +36,23 @@ from simulator.model import (
     State,
 )
 from simulator.spec import IDENT, OBJECTS, SCENARIO_ID, SLUG, Key
-from simulator.yaml_source import BOOL, FLOAT, INT, NULL, STR, YMap, YNode, YScalar, YSeq, compose, decode
+from simulator.yaml_source import (
+    BOOL,
+    BROKEN,
+    FLOAT,
+    INT,
+    MAX_MESSAGE,
+    MAX_PROBLEMS,
+    NULL,
+    STR,
+    YMap,
+    YNode,
+    YScalar,
+    YSeq,
+    clean,
+    compose,
+    decode,
+)
 
 _SLUG = re.compile(SLUG)
 _SCENARIO_ID = re.compile(SCENARIO_ID)
@@ -48,22 +68,48 @@ def _kind(node: YNode) -> str:
     return _KINDS[type(node)]
 
 
+class _TooMany(Exception):
+    """Stop reading: ``MAX_PROBLEMS`` have been reported for this file."""
+
+
 class _Reader:
     """Collects diagnostics for one file while turning its tree into model objects."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, reported: int = 0) -> None:
         self.file = file
         self.diags: list[Diagnostic] = []
-        # Checked once all names are known: (source, scope name, position)
-        self.pending: list[tuple[Source, str, str]] = []
+        self.reported = reported  # errors found in this file so far, the YAML layer's included
+        self.silenced = False  # an error was not repeated: the YAML layer reported it
+        # Checked once all names are known: (source, scope name, what, whether its lines map onto the file's)
+        self.pending: list[tuple[Source, str, str, bool]] = []
 
     # -- reporting ---------------------------------------------------------------
 
+    def add(self, d: Diagnostic) -> None:
+        """Record a problem; errors past ``MAX_PROBLEMS`` stop the reading (warnings, at most
+        a few per state, never do: they must not make a playable scenario unplayable)."""
+        if d.severity == "error" and self.reported >= MAX_PROBLEMS:
+            self.diags.append(
+                Diagnostic(self.file, d.line, d.col, "error", "E108", f"more than {MAX_PROBLEMS} problems: stopped checking here")
+            )
+            raise _TooMany
+        self.reported += d.severity == "error"
+        self.diags.append(
+            d if d.message.isprintable() and len(d.message) <= MAX_MESSAGE else replace(d, message=clean(d.message))
+        )
+
     def error(self, node: YNode, code: str, message: str) -> None:
-        self.diags.append(Diagnostic(self.file, node.line, node.col, "error", code, message))
+        if isinstance(node, YScalar) and node.tag == BROKEN:
+            self.silenced = True
+            return
+        self.add(Diagnostic(self.file, node.line, node.col, "error", code, message))
 
     def warning(self, node: YNode | Pos, code: str, message: str) -> None:
-        self.diags.append(Diagnostic(self.file, node.line, node.col, "warning", code, message))
+        self.add(Diagnostic(self.file, node.line, node.col, "warning", code, message))
+
+    @property
+    def failed(self) -> bool:
+        return self.silenced or any(d.severity == "error" for d in self.diags)
 
     # -- shapes ------------------------------------------------------------------
 
@@ -146,14 +192,14 @@ class _Reader:
         self.error(node, "E201", f"{what} must be a list, not {_kind(node)}")
         return []
 
-    def each(self, node: YNode, what: str, read: Callable[[str, YScalar, YNode], T | None]) -> dict[str, T]:
-        """Read a mapping of id -> object; keys must be slugs."""
+    def each(self, node: YNode, what: str, read: Callable[[str, YScalar, YNode], T | None], slugs: bool = True) -> dict[str, T]:
+        """Read a mapping of id -> object; keys must be slugs (unless ``read`` checks them)."""
         out: dict[str, T] = {}
         m = self.mapping(node, what)
         if m is None:
             return out
         for name, (key, value) in m.entries.items():
-            if not _SLUG.match(name):
+            if slugs and not _SLUG.match(name):
                 self.error(
                     key, "E208", f"id '{name}' in {what} is not a slug (lowercase letters, digits, single - or _ between them)"
                 )
@@ -163,11 +209,14 @@ class _Reader:
         return out
 
     def source(self, node: YNode, what: str, scope: str) -> Source | None:
+        """An expression or template, checked later; a literal block (``|``) is placed at its text."""
         value = self.text(node, what)
         if value is None:
             return None
-        src = Source(value, Pos(node.line, node.col))
-        self.pending.append((src, scope, what))
+        body = node.body if isinstance(node, YScalar) else None
+        src = Source(value, Pos(*body) if body else Pos(node.line, node.col))
+        # Folded and multi-line plain text loses its line breaks: report at its start.
+        self.pending.append((src, scope, what, body is not None or "\n" not in value))
         return src
 
 
@@ -175,9 +224,19 @@ def _freeze(d: Mapping[str, T]) -> Mapping[str, T]:
     return MappingProxyType(dict(d))
 
 
-def read_scenario(root: YNode | None, file: str) -> tuple[Scenario | None, list[Diagnostic]]:
-    """Build the scenario from a composed tree; ``None`` when there are errors."""
-    r = _Reader(file)
+def read_scenario(root: YNode | None, file: str, reported: int = 0) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Build the scenario from a composed tree; ``None`` when there are errors.
+
+    ``reported`` counts the problems already found in the file, towards ``MAX_PROBLEMS``.
+    """
+    r = _Reader(file, reported)
+    try:
+        return _read(r, root, file), r.diags
+    except _TooMany:
+        return None, r.diags
+
+
+def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
     if root is None:
         r.diags.append(
             Diagnostic(
@@ -189,10 +248,10 @@ def read_scenario(root: YNode | None, file: str) -> tuple[Scenario | None, list[
                 "the file is empty: a scenario needs at least version, id, title, area, perspective, characters, meters, start, states and endings",
             )
         )
-        return None, r.diags
+        return None
     top = r.mapping(root, "a scenario file")
     if top is None:
-        return None, r.diags
+        return None
     e = r.keys(top, "scenario", "the scenario")
     cat = catalogs.load()
 
@@ -227,9 +286,10 @@ def read_scenario(root: YNode | None, file: str) -> tuple[Scenario | None, list[
     delivery = get("delivery", lambda n: r.one_of(n, "delivery", _values("scenario", "delivery"))) or "fixed"
 
     characters = get("characters", lambda n: r.each(n, "characters", lambda cid, k, v: _character(r, cid, v))) or {}
-    if "characters" in e and not characters and not r.diags:
+    if "characters" in e and isinstance(e["characters"][1], YMap) and not e["characters"][1].entries:
         r.error(e["characters"][1], "E211", "characters needs at least one character")
-    meters = get("meters", lambda n: r.each(n, "meters", lambda name, k, v: _meter(r, name, k, v))) or {}
+    meters = get("meters", lambda n: r.each(n, "meters", lambda name, k, v: _meter(r, name, k, v), slugs=False)) or {}
+    meter_names = _names(e, "meters")
     if "meters" in e and isinstance(e["meters"][1], YMap) and "charge" not in e["meters"][1].entries:
         r.error(e["meters"][0], "E212", "meters needs 'charge': the other person's emotional charge, judged every turn")
 
@@ -246,24 +306,24 @@ def read_scenario(root: YNode | None, file: str) -> tuple[Scenario | None, list[
                         for fname, (fkey, _v) in s[1].entries.items():
                             flags.setdefault(fname, fkey)
     for fname, fkey in flags.items():
-        if fname in meters:
+        if fname in meter_names:
             r.error(fkey, "E213", f"flag '{fname}' has the same name as a meter; flags and meters need distinct names")
         elif fname in RESERVED_NAMES:
             r.error(fkey, "E213", f"'{fname}' is reserved for the simulator; choose another flag name")
         elif not _IDENT.match(fname):
             r.error(fkey, "E208", f"flag '{fname}' is not a name (lowercase letters, digits and _, not starting with a digit)")
 
-    states = get("states", lambda n: r.each(n, "states", lambda st, k, v: _state(r, cat, st, v, meters))) or {}
+    states = get("states", lambda n: r.each(n, "states", lambda st, k, v: _state(r, cat, st, v, meter_names))) or {}
     endings = get("endings", lambda n: r.each(n, "endings", lambda en, k, v: _ending(r, en, v))) or {}
     start = get("start", lambda n: r.slug(n, "start"))
     if start is not None and "states" in e and isinstance(e["states"][1], YMap) and start not in e["states"][1].entries:
         r.error(e["start"][1], "E302", f"start names no state: '{start}'{suggest(start, states)}")
 
     _check_references(r, e, characters, states, endings)
-    _check_sources(r, characters, meters, flags, states, endings)
+    _check_sources(r, _names(e, "characters"), meter_names, flags)
 
-    if any(d.severity == "error" for d in r.diags):
-        return None, r.diags
+    if r.failed:
+        return None
     assert sid and title and area and perspective and start and version
     scenario = Scenario(
         version=version, id=sid, title=title, area=area, stage=stage, phase=phase, perspective=perspective,
@@ -272,7 +332,13 @@ def read_scenario(root: YNode | None, file: str) -> tuple[Scenario | None, list[
         endings=_freeze(endings), delivery=delivery,  # type: ignore[arg-type]
     )  # fmt: skip
     _graph_warnings(r, scenario, e)
-    return scenario, r.diags
+    return scenario
+
+
+def _names(top: dict[str, tuple[YScalar, YNode]], key: str) -> Collection[str]:
+    """The ids written under a top-level mapping, whether or not each could be read."""
+    node = top.get(key, (None, None))[1]
+    return node.entries.keys() if isinstance(node, YMap) else ()
 
 
 def _values(obj: str, key: str) -> tuple[str, ...]:
@@ -306,14 +372,14 @@ def _meter(r: _Reader, name: str, key: YScalar, node: YNode) -> Meter | None:
         r.error(e["start"][1], "E214", f"meter '{name}' starts at {start}, outside [{lo}, {hi}]")
     if "flood" in e and name != "charge":
         r.error(e["flood"][0], "E215", f"'flood' is only for the charge meter, not '{name}'")
-    elif flood is not None and lo is not None and hi is not None and not lo <= flood <= hi:
+    elif flood is not None and lo is not None and hi is not None and lo <= hi and not lo <= flood <= hi:
         r.warning(e["flood"][1], "W105", f"flood {flood} is outside [{lo}, {hi}]: the charge can never reach it")
     if lo is None or hi is None or start is None or (lo > hi) or not lo <= start <= hi:
         return None
     return Meter(name, start, lo, hi, flood)
 
 
-def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, node: YNode, meters: Mapping[str, Meter]) -> State | None:
+def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, node: YNode, meters: Collection[str]) -> State | None:
     what = f"state '{sid}'"
     m = r.mapping(node, what)
     if m is None:
@@ -348,7 +414,7 @@ def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, node: YNode, meters: Ma
 
 
 def _choice(
-    r: _Reader, cat: catalogs.Catalogs, sid: str, node: YNode, meters: Mapping[str, Meter], seen: dict[str, YNode]
+    r: _Reader, cat: catalogs.Catalogs, sid: str, node: YNode, meters: Collection[str], seen: dict[str, YNode]
 ) -> Choice | None:
     m = r.mapping(node, f"a choice in state '{sid}'")
     if m is None:
@@ -366,7 +432,7 @@ def _choice(
             r.warning(
                 cid_node,
                 "W106",
-                f"choice id '{cid}' is also a play command: players typing it pause or rewind instead, so they must pick it by number; rename it",
+                f"choice id '{cid}' is also a play command: players typing it get the command instead, so they must pick it by number; rename it",
             )
     say = r.text(e["say"][1], "say") if "say" in e else None
     tone = r.one_of(e["tone"][1], "tone", cat.tones) if "tone" in e else None
@@ -508,25 +574,21 @@ def _check_references(
                     r.error(t, "E302", f"unknown state '{t.value}'{hint}")
 
 
-def _check_sources(
-    r: _Reader,
-    characters: Mapping[str, Character],
-    meters: Mapping[str, Meter],
-    flags: Mapping[str, YScalar],
-    states: Mapping[str, State],
-    endings: Mapping[str, Ending],
-) -> None:
+def _check_sources(r: _Reader, characters: Collection[str], meters: Collection[str], flags: Mapping[str, YScalar]) -> None:
     scopes: dict[str, Scope] = {
         "expression": condition_scope(meters, flags),
         "template": template_scope(characters, meters, flags),
     }
-    for src, scope, what in r.pending:
+    for src, scope, what, exact in r.pending:
         if scope == "expression":
-            problems, code, label = check_expression(src.text, scopes[scope]), "E401", f"{what} {src.text.strip()!r}"
+            shown = src.text.strip()
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            problems, code, label = check_expression(src.text, scopes[scope]), "E401", f"{what} {shown!r}"
         else:
             problems, code, label = check_template(src.text, scopes[scope]), "E402", f"{what} text"
         for p in problems:
-            r.diags.append(Diagnostic(r.file, src.pos.line + p.line - 1, src.pos.col, "error", code, f"{label}: {p.message}"))
+            line = src.pos.line + p.line - 1 if exact else src.pos.line
+            r.add(Diagnostic(r.file, line, src.pos.col, "error", code, f"{label}: {p.message}"))
 
 
 def _graph_warnings(r: _Reader, s: Scenario, top: dict[str, tuple[YScalar, YNode]]) -> None:
@@ -586,7 +648,7 @@ def load_text_with_id(data: bytes, file: str) -> tuple[Scenario | None, list[Dia
     if isinstance(root, YMap) and "id" in root.entries:
         node = root.entries["id"][1]
         id_pos = (node.line, node.col)
-    scenario, more = read_scenario(root, file)
+    scenario, more = read_scenario(root, file, reported=len(diags))
     all_diags = diags + more
     if any(d.severity == "error" for d in diags):
         return None, all_diags, id_pos

@@ -10,6 +10,7 @@ import pytest
 
 from tests.steps.cli_steps import *  # noqa: F403 - pytest-bdd steps are fixtures: import them here
 from tests.steps.play_steps import *  # noqa: F403
+from tests.steps.validate_steps import *  # noqa: F403
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "tests" / "data" / "valid" / "money-impasse.yaml"
