@@ -1,0 +1,66 @@
+Feature: Since the night shifts (partner-renegotiation)
+  A client rehearses asking their partner Tomás to renegotiate the load since he went on nights.
+
+  Scenario: Opening with your own need, a pause, and a specific deal with his wish in it
+    Given the scenario "partner-renegotiation"
+    When I choose "own-need"
+    Then Tomás's charge is 3
+    And the tone feedback says "without telling him that he is what's wrong"
+    When I choose "let-it-land"
+    Then the timing is rated good
+    And the timing feedback says "he says what he really feels"
+    When I choose "stay-with-it"
+    Then the feels_heard meter is 6
+    When I play "honest-why, two-things"
+    Then the clarity meter is 3
+    When I choose "yes-and-dinner"
+    Then the timing feedback says "turns a good talk into a change that lasts"
+    And the session ends in "new-deal"
+
+  Scenario: A charge sheet, sarcasm, and a parting shot
+    Given the scenario "partner-renegotiation"
+    When I choose "grievance-list"
+    Then the tone is rated poor
+    And the tone feedback says "lands as a charge sheet"
+    And Tomás's charge is 6
+    When I choose "double-down"
+    Then Tomás's charge is 8
+    And the charge is rated poor
+    And I am at "standoff"
+    When I choose "parting-shot"
+    Then the session ends in "cold-war"
+    And the overall score is 0
+
+  Scenario: 'You're a great dad, obviously' with an eye-roll, then a good pause
+    Given the scenario "partner-renegotiation"
+    When I play "grievance-list, kind-but-rolling"
+    Then the nonverbal is rated poor
+    And the nonverbal feedback says "When words and body disagree, people believe the body."
+    And Tomás's charge is 7
+    When I choose "pause-and-return"
+    Then Tomás's charge is 5
+    And the tone feedback says "That's what a good pause sounds like."
+    And the session ends in "door-open"
+
+  Scenario: Brushing it off twice
+    Given the scenario "partner-renegotiation"
+    When I choose "brush-off"
+    Then the timing is rated mixed
+    And the nonverbal is rated poor
+    When I choose "swallow-it"
+    Then the timing feedback says "That was the easiest moment you'll get today."
+    And the session ends in "unsaid"
+
+  Scenario: Handing over a rota too early, then drafting it together
+    Given the scenario "partner-renegotiation"
+    When I play "own-need, rota"
+    Then the timing is rated poor
+    And the timing feedback says "he'll argue with the paper instead of working with you"
+    And the flag "rushed_plan" is set
+    When I play "step-back, short-own"
+    Then "rota-together" is offered
+    When I choose "rota-together"
+    Then the timing is rated good
+    And the timing feedback says "the rota is no longer premature"
+    When I choose "yes-and-dinner"
+    Then the session ends in "new-deal"
