@@ -37,7 +37,7 @@ class Row:
     ratings: Mapping[str, str]
     feedback: Mapping[str, str]
     technique: str | None
-    alternative: str | None  # "id: words" of the best-rated alternative, if any beat the choice
+    alternative: str | None  # the words of the best-rated alternative, if any beat the choice
     meters_after: Mapping[str, int] = field(default_factory=dict)
 
 
@@ -79,7 +79,7 @@ def row_for(session: Session, t: Turn) -> Row:
         timing=t.timing, charge_before=t.meters_before["charge"], charge_after=t.meters_after["charge"],
         ratings=dict(t.judgement.ratings), feedback=dict(t.judgement.feedback),
         technique=choice.technique if choice else None,
-        alternative=f"{alt[0]}: {alt[1] or '(silence)'}" if alt else None, meters_after=dict(t.meters_after),
+        alternative=(f'"{alt[1]}"' if alt[1].strip() else "(a silence)") if alt else None, meters_after=dict(t.meters_after),
     )  # fmt: skip
 
 

@@ -199,6 +199,14 @@ def judge(
         "nonverbal": n_text,
         "charge": c_text,
     }
+    # What the moment added that an author's text, written for every path, cannot know:
+    # the other person was flooded, the reply came too fast or too slow, the message was mixed.
+    context_notes = {
+        "tone": t_extra,
+        "timing": ti_extra,
+        "nonverbal": n_text if mixed else "",
+        "charge": c_text if flooded else "",
+    }
     ratings: dict[str, Rating] = {}
     feedback: dict[str, str] = {}
     for dim in DIMENSIONS:
@@ -211,7 +219,10 @@ def judge(
         if src is None and ratings[dim] != derived[dim]:
             # The author overrode the rating without words: the catalog text must not contradict it.
             text = overridden_text(dim, ratings[dim], tone.id, timing, charge_before, charge_after)
-        feedback[dim] = render(src.text if src else text, context)
+        if src is not None and dim not in choice.rating and context_notes[dim]:
+            feedback[dim] = render(src.text, context) + " " + render(context_notes[dim], context)
+        else:
+            feedback[dim] = render(src.text if src else text, context)
     return Judgement(ratings, feedback, mixed, flooded)
 
 

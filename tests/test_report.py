@@ -103,7 +103,7 @@ def test_html_has_the_table_and_the_chart(planted: Path) -> None:
     text = "".join(checker.text)
     assert "charge: 6, 8, 7, 5." in text and "trust: 4, 3, 4, 6." in text
     assert "What else you could have said" in text
-    assert "acknowledge: You're worried about money." in text
+    assert "\"You're worried about money. I can see that." in text
 
 
 def test_markdown_states_the_same_facts(planted: Path) -> None:

@@ -83,3 +83,10 @@ Feature: Judging in play: author overrides, measured timing, delivery choice
     And the output contains "How do you say it?"
     And the output contains "Paused. Nothing is judged when you pause; take the time you need."
     And the last record is unfinished with 0 turns
+
+  Scenario: an author's words keep what the moment adds: flooding is still named
+    # 'follow' gets tone feedback of its own; Sam is flooded (charge 8) when it is said
+    Given the example scenario as "money.yaml" with "        set: {named_worry: true}" replaced by "        set: {named_worry: true}\n        feedback: {tone: You say plainly that you do not want to fight.}"
+    When I run "ipt-sim play money.yaml --choices counter,follow --json --no-record"
+    Then the JSON has "turns.1.ratings.tone" equal to "mixed"
+    And the JSON has "turns.1.feedback.tone" equal to "You say plainly that you do not want to fight. Even warmth can feel like pressure to someone flooded; a calmer, lower-key voice lands better at that level."

@@ -57,7 +57,10 @@ Feature: Records: every session kept, privately, turn by turn
     Then the exit code is 0
     And the output contains "## Ending: The real expectation is on the table (positive)"
     And the output contains "| 1 | **Sam:** “You've spent it again, haven't you? Forty pounds on -- what even is this?”"
-    And the output contains "acknowledge: You're worried about money. I can see that. Can we sit down and look at it together?"
+    And the output contains:
+      """
+      | "You're worried about money. I can see that. Can we sit down and look at it together?" |
+      """
 
   Scenario: a session killed mid-way loses nothing but the turn in progress
     When I play "money.yaml" in a real process, answer "counter" and "follow", and kill it while it waits at "Sit down? I've been sitting with this"

@@ -62,7 +62,8 @@ def test_scenario(world: World, name: str) -> None:
 
 @given(parsers.parse('the example scenario as "{name}" with "{old}" replaced by "{new}"'))
 def example_edited(world: World, name: str, old: str, new: str) -> None:
-    """The example with one edit, as an author's typo would make it."""
+    """The example with one edit, as an author's typo would make it (``\\n`` is a new line)."""
+    old, new = old.replace("\\n", "\n"), new.replace("\\n", "\n")
     text = (REPO / "tests/data/valid/money-impasse.yaml").read_text("utf-8")
     assert old in text, f"{old!r} is not in the example"
     (world.folder / name).write_text(text.replace(old, new, 1), "utf-8")
