@@ -177,6 +177,25 @@ def test_(paths: tuple[Path, ...], update_golden: bool, pytest_args: tuple[str, 
     sys.exit(code)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback only by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--database-url", envvar="IPT_SIM_DATABASE_URL",
+              help="e.g. postgresql+psycopg://user@host/db for a class server (default: SQLite in the data folder).")  # fmt: skip
+@click.option(
+    "--leader-password-file", type=click.File("r"), help="The course leader's password (or env IPT_SIM_LEADER_PASSWORD)."
+)
+@DATA_DIR
+def serve(host: str, port: int, database_url: str | None, leader_password_file: Any, data_dir: Path | None) -> None:
+    """Serve the web app: the same scenarios, judging and records in a browser (Ctrl-C stops)."""
+    import os
+
+    from simulator.web import serve as run
+
+    password = leader_password_file.read().strip() if leader_password_file else os.environ.get("IPT_SIM_LEADER_PASSWORD")
+    run(host, port, database_url, password, data_dir)
+
+
 def main() -> None:
     """Entry point of the ``ipt-sim`` console script."""
     cli(prog_name="ipt-sim")

@@ -124,7 +124,14 @@ class Store:
 
     def __init__(self, url: str | None = None, data_dir: Path | None = None) -> None:
         self.url = url or sqlite_url(data_dir)
-        self.engine = sa.create_engine(self.url)
+        try:
+            self.engine = sa.create_engine(self.url)
+        except sa.exc.ArgumentError:
+            raise IptSimError(
+                "the database URL is not one SQLAlchemy understands (e.g. postgresql+psycopg://user@host/db)"
+            ) from None
+        except ModuleNotFoundError as err:
+            raise IptSimError(f"the database driver '{err.name}' is not installed: pip install 'ipt-sim[postgres]'") from None
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         try:

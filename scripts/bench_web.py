@@ -1,0 +1,273 @@
+"""Benchmark of issue 6: turns per second served on loopback to 50 concurrent users, and p95 latency per turn.
+
+Usage: python scripts/bench_web.py [--quick] [--json] [--users N] [--turns N] [--database-url URL]
+
+The app runs in its own process (``create_app`` on Werkzeug's threaded server, bound to
+127.0.0.1 on a free port, records in a temporary folder or the given database). A bounded
+Python client (threads and ``http.client``, one keep-alive connection per user) then plays:
+each simulated user opens a bundled scenario's briefing, starts it, and plays replies to
+an ending, again and again, until it has played its fixed number of turns. A *turn* is what
+a person's click costs: the reply's POST plus the GET of the page it leads to (the next
+turn, or the debrief). The baseline, measured in the same run against the same server with
+the same users, is a trivial route of the same app (``GET /healthz``), two requests per
+"turn" as well. Every loop is bounded in count and time; nothing leaves the machine.
+
+Prints a Markdown table (or JSON with ``--json``); exits 0 unless a request failed.
+``--quick`` plays a few turns per user, for a smoke test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import math
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+SERVER = """
+import sys
+from pathlib import Path
+from werkzeug.serving import make_server
+from simulator.web import create_app
+app = create_app(database_url=sys.argv[2] or None, data_dir=Path(sys.argv[1]), leader_password="")
+server = make_server("127.0.0.1", 0, app, threaded=True)
+print(server.server_port, flush=True)
+server.serve_forever()
+"""
+TIMEOUT = 60.0  # seconds a request may take before the run is called failed
+INPUT = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
+CHOICE = re.compile(r'<button type="submit" name="choice" value="([^"]+)"')
+
+
+@dataclass
+class Tally:
+    """What one kind of request cost, over every user."""
+
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, seconds: float) -> None:
+        with self.lock:
+            self.latencies.append(seconds)
+
+    def fail(self, what: str) -> None:
+        with self.lock:
+            self.errors.append(what)
+
+
+class User:
+    """One simulated browser: a cookie, a keep-alive connection, a seeded choice of replies."""
+
+    def __init__(self, port: int, seed: int) -> None:
+        self.port = port
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+        self.cookie = ""
+        self.random = random.Random(seed)
+
+    def request(self, method: str, path: str, form: dict[str, str] | None = None) -> tuple[int, str, str]:
+        body = urlencode(form) if form is not None else None
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in (1, 2):
+            try:
+                self.conn.request(method, path, body=body, headers=headers)
+                r = self.conn.getresponse()
+                data = r.read().decode("utf-8", "replace")
+                break
+            except (ConnectionError, http.client.HTTPException):
+                self.conn.close()
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
+                if attempt == 2:
+                    raise
+        set_cookie = r.getheader("Set-Cookie")
+        if set_cookie:
+            self.cookie = set_cookie.split(";", 1)[0]
+        return r.status, r.getheader("Location") or "", data
+
+    def start(self, scenario: str) -> str:
+        status, _, page = self.request("GET", f"/scenarios/{scenario}")
+        if status != 200:
+            raise RuntimeError(f"briefing: {status}")
+        fields = dict(INPUT.findall(page))
+        form = {"token": fields["token"], "nonce": fields["nonce"], "mode": "coach", "timing": "on"}
+        if 'name="consent"' in page:
+            form["consent"] = "yes"
+        status, location, _ = self.request("POST", f"/scenarios/{scenario}/start", form)
+        if status != 303:
+            raise RuntimeError(f"start: {status}")
+        return location
+
+    def play(self, scenario: str, turns: int, tally: Tally) -> None:
+        """Play ``turns`` turns, starting the scenario again after each ending."""
+        location = self.start(scenario)
+        status, _, page = self.request("GET", location)
+        played = 0
+        while played < turns:
+            reply_form = page.split('/reply"', 1)[-1].split("</form>", 1)[0]  # not the rewind form after it
+            fields = dict(INPUT.findall(reply_form))
+            choices = CHOICE.findall(reply_form)
+            if status != 200 or not choices or "token" not in fields:
+                raise RuntimeError(f"no reply to make on {location}: {status}")
+            form = {"token": fields["token"], "step": fields["step"], "choice": self.random.choice(choices), "rt": "2.5"}
+            began = time.perf_counter()
+            status, nxt, _ = self.request("POST", location + "/reply", form)
+            if status != 303:
+                tally.fail(f"reply: {status}")
+                return
+            status, _, page = self.request("GET", nxt)
+            tally.add(time.perf_counter() - began)
+            played += 1
+            if status != 200:
+                tally.fail(f"next page: {status}")
+                return
+            if nxt.startswith("/sessions/"):
+                location = self.start(scenario)
+                status, _, page = self.request("GET", location)
+
+    def baseline(self, count: int, tally: Tally) -> None:
+        for _ in range(count):
+            began = time.perf_counter()
+            a, _, _ = self.request("GET", "/healthz")
+            b, _, _ = self.request("GET", "/healthz")
+            tally.add(time.perf_counter() - began)
+            if (a, b) != (200, 200):
+                tally.fail(f"healthz: {a}, {b}")
+                return
+
+
+def run_users(users: list[User], work: str, scenario: str, turns: int) -> tuple[Tally, float]:
+    """All users at once; the wall time from the first start to the last finish."""
+    tally = Tally()
+    barrier = threading.Barrier(len(users))
+
+    def one(u: User) -> None:
+        try:
+            barrier.wait(timeout=TIMEOUT)
+            if work == "turns":
+                u.play(scenario, turns, tally)
+            else:
+                u.baseline(turns, tally)
+        except Exception as err:  # noqa: BLE001 - a failed user is reported, not raised in a thread
+            tally.fail(f"{type(err).__name__}: {err}")
+
+    threads = [threading.Thread(target=one, args=(u,), daemon=True) for u in users]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=TIMEOUT * (turns + 2))
+    return tally, time.perf_counter() - began
+
+
+def pick_scenario(port: int, wanted: str) -> str:
+    """The wanted bundled scenario if the catalogue has it, else the catalogue's first."""
+    status, _, page = User(port, 0).request("GET", "/")
+    ids = re.findall(r'href="/scenarios/([a-z0-9-]+)"', page)
+    if status != 200 or not ids:
+        raise SystemExit(f"bench_web: the catalogue is empty ({status})")
+    return wanted if wanted in ids else ids[0]
+
+
+def row(key: str, what: str, tally: Tally, wall: float) -> dict[str, object]:
+    lat = sorted(tally.latencies)
+    p95 = lat[math.ceil(0.95 * len(lat)) - 1] if lat else float("nan")  # nearest rank
+    return {
+        "key": key,
+        "what": what,
+        "count": len(lat),
+        "per_second": len(lat) / wall if wall else float("nan"),
+        "p50_ms": 1000 * statistics.median(lat) if lat else float("nan"),
+        "p95_ms": 1000 * p95,
+        "errors": len(tally.errors),
+        "first_error": tally.errors[0] if tally.errors else None,
+    }
+
+
+def markdown(rows: list[dict[str, object]], info: dict[str, object]) -> str:
+    lines = ["| what | count | per second | p50 ms | p95 ms | errors |", "| --- | --- | --- | --- | --- | --- |"]
+    for r in rows:
+        lines.append(
+            f"| {r['what']} | {r['count']} | {r['per_second']:.1f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['errors']} |"
+        )
+    turn, base = rows
+    ratio = float(base["per_second"]) / float(turn["per_second"])  # type: ignore[arg-type]
+    lines += [
+        "",
+        f"A turn costs {ratio:.1f}x the baseline's two requests. {info['users']} users, {info['turns']} turns each, "
+        f"{info['database']}; {info['cpu']}, {info['cores']} cores, Python {info['python']}, {info['system']}.",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a few turns per user: a smoke run")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--turns", type=int, default=None, help="turns per user (default 40, or 3 with --quick)")
+    parser.add_argument("--scenario", default="partner-renegotiation")
+    parser.add_argument("--database-url", default="", help="default: SQLite in a temporary folder")
+    args = parser.parse_args()
+    turns = args.turns or (3 if args.quick else 40)
+    users = max(1, min(args.users, 500))
+
+    with tempfile.TemporaryDirectory(prefix="ipt-bench-web-") as tmp:
+        env = os.environ | {"IPT_SIM_CACHE_DIR": str(Path(tmp) / "cache"), "PYTHONUNBUFFERED": "1"}
+        env.pop("IPT_SIM_LEADER_PASSWORD", None)
+        env.pop("IPT_SIM_SECRET_KEY", None)
+        server = subprocess.Popen(
+            [sys.executable, "-c", SERVER, str(Path(tmp) / "data"), args.database_url],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+        )  # fmt: skip
+        try:
+            assert server.stdout is not None
+            port = int(server.stdout.readline())
+            scenario = pick_scenario(port, args.scenario)
+            turn_tally, turn_wall = run_users([User(port, i) for i in range(users)], "turns", scenario, turns)
+            base_tally, base_wall = run_users([User(port, i) for i in range(users)], "baseline", scenario, turns)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+            if server.stdout is not None:
+                server.stdout.close()
+
+    rows = [
+        row("turn", f"turn: POST reply + GET next page, {users} users, '{scenario}'", turn_tally, turn_wall),
+        row("baseline", f"baseline: 2 x GET /healthz, {users} users, same app", base_tally, base_wall),
+    ]
+    info: dict[str, object] = {
+        "users": users,
+        "turns": turns,
+        "database": "PostgreSQL" if args.database_url.startswith("postgresql") else "SQLite",
+        "cpu": platform.processor() or platform.machine(),
+        "cores": os.cpu_count() or 1,
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+    }
+    if args.json:
+        print(json.dumps({"quick": args.quick, "rows": rows, "machine": info}, indent=2))
+    else:
+        print(markdown(rows, info))
+    return 1 if turn_tally.errors or base_tally.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""``ipt-sim serve``: the web app, for rehearsal on one's own machine and for class use.
+
+One process on loopback with SQLite in the data folder needs no set-up. For a class
+server, run several processes behind a load balancer against PostgreSQL
+(``--database-url postgresql+psycopg://...``): the server keeps no session state in
+memory (each request rebuilds its session from the records), so any process can serve
+any request. What the processes must share:
+
+- the database URL (``IPT_SIM_DATABASE_URL`` for processes started by a process manager,
+  e.g. ``gunicorn 'simulator.web:create_app()'``);
+- the secret key that signs cookies and forms: made at first start and kept 0600 in the
+  data folder (``web-secret-key``), or given to every process as ``IPT_SIM_SECRET_KEY``
+  (at least 32 characters);
+- the course leader's password, ``IPT_SIM_LEADER_PASSWORD`` (no password: no leader view).
+
+Behind HTTPS, set ``IPT_SIM_SECURE_COOKIES=1`` so the cookie is only sent over HTTPS.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from simulator.web.app import create_app
+
+__all__ = ["create_app", "serve"]
+
+
+def serve(host: str, port: int, database_url: str | None, leader_password: str | None, data_dir: Path | None) -> None:
+    """Serve the app until Ctrl-C (Werkzeug's threaded server: fine for a machine or a class room)."""
+    from werkzeug.serving import make_server
+
+    app = create_app(database_url=database_url, data_dir=data_dir, leader_password=leader_password)
+    server = make_server(host, port, app, threaded=True)
+    shown_host = f"[{host}]" if ":" in host else host
+    click.echo(f"ipt-sim is serving on http://{shown_host}:{server.server_port}/ (Ctrl-C stops)", err=True)
+    if database_url and not os.environ.get("IPT_SIM_SECRET_KEY"):
+        click.echo(
+            "Note: several app processes on one database must share one secret key: set IPT_SIM_SECRET_KEY "
+            "(at least 32 characters) for each of them.",
+            err=True,
+        )
+    if leader_password:
+        click.echo(f"Course leader view: http://{shown_host}:{server.server_port}/leader", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        app.extensions["ipt_sim"].store.close()

@@ -1,0 +1,184 @@
+"""The Flask app factory: configuration, the secret key, error pages and security headers.
+
+Configuration comes from the arguments, else from the environment (so a process
+manager such as gunicorn can start ``simulator.web:create_app()`` on every machine of
+a class server): ``IPT_SIM_DATABASE_URL``, ``IPT_SIM_SECRET_KEY``,
+``IPT_SIM_LEADER_PASSWORD`` and ``IPT_SIM_DATA_DIR``. Every error a browser can cause
+is a 4xx page that says what happened; nothing a request sends can reach a 500.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Flask, render_template, request
+from jinja2 import StrictUndefined
+from werkzeug.exceptions import HTTPException
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from simulator.errors import IptSimError, RecordNotFound
+from simulator.records import Store, default_data_dir
+from simulator.web.catalogue import Catalogue
+from simulator.web.forms import Invalid
+from simulator.web.ledger import Gone, Moved
+
+MAX_REQUEST = 16 * 1024  # bytes: the largest form is a few hundred
+SECRET_FILE = "web-secret-key"
+
+
+@dataclass
+class Web:
+    """What every request needs, shared by the app's threads (none of it is session state)."""
+
+    store: Store
+    catalogue: Catalogue
+    secret: bytes
+    leader_hash: str | None
+
+    def leader_ok(self, password: str) -> bool:
+        return self.leader_hash is not None and check_password_hash(self.leader_hash, password)
+
+
+class Refusal(Exception):
+    """A request refused with a status and a page that says why."""
+
+    def __init__(self, status: int, title: str, message: str, links: Sequence[tuple[str, str]] = ()) -> None:
+        super().__init__(message)
+        self.status = status
+        self.title = title
+        self.message = message
+        self.links = list(links)
+
+
+def secret_key(data_dir: Path) -> bytes:
+    """The key that signs cookies and forms: made at first start, kept 0600 in the data folder."""
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = data_dir / SECRET_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        key = path.read_text("ascii").strip()
+        if len(key) >= 32:
+            return key.encode()
+        raise IptSimError(f"{path} holds no usable secret key; delete it to make a new one") from None
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(secrets.token_hex(32) + "\n")
+    return secret_key(data_dir)
+
+
+def create_app(
+    database_url: str | None = None,
+    data_dir: Path | None = None,
+    leader_password: str | None = None,
+    secret: str | None = None,
+    scenario_dirs: Sequence[Path] | None = None,
+) -> Flask:
+    """A ready app; arguments left out come from the environment, then the defaults."""
+    folder = data_dir or Path(os.environ.get("IPT_SIM_DATA_DIR") or default_data_dir())
+    url = database_url or os.environ.get("IPT_SIM_DATABASE_URL") or None
+    password = leader_password if leader_password is not None else os.environ.get("IPT_SIM_LEADER_PASSWORD")
+    key = (secret or os.environ.get("IPT_SIM_SECRET_KEY") or "").encode() or secret_key(folder)
+    if len(key) < 32:
+        raise IptSimError("the secret key must be at least 32 characters long")
+
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=key,
+        MAX_CONTENT_LENGTH=MAX_REQUEST,
+        MAX_FORM_MEMORY_SIZE=MAX_REQUEST,
+        MAX_FORM_PARTS=50,
+        SESSION_COOKIE_NAME="ipt_sim",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=os.environ.get("IPT_SIM_SECURE_COOKIES", "") == "1",
+        PERMANENT_SESSION_LIFETIME=timedelta(days=365),
+        TEMPLATES_AUTO_RELOAD=False,
+    )
+    app.jinja_env.undefined = StrictUndefined
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    store = Store(url, data_dir=folder)
+    app.extensions["ipt_sim"] = Web(
+        store=store,
+        catalogue=Catalogue(scenario_dirs),
+        secret=key,
+        leader_hash=generate_password_hash(password) if password else None,
+    )
+
+    from simulator.web.views import bp
+
+    app.register_blueprint(bp)
+    _error_pages(app)
+
+    @app.after_request
+    def _headers(response: Any) -> Any:
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        )
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if request.endpoint != "static":
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    return app
+
+
+def _page(status: int, title: str, message: str, links: Sequence[tuple[str, str]] = ()) -> tuple[str, int]:
+    return render_template("error.html", status=status, title=title, message=message, links=links), status
+
+
+def _error_pages(app: Flask) -> None:
+    @app.errorhandler(Refusal)
+    def _refused(err: Refusal) -> tuple[str, int]:
+        return _page(err.status, err.title, err.message, err.links)
+
+    @app.errorhandler(Invalid)
+    def _invalid(err: Invalid) -> tuple[str, int]:
+        return _page(400, "This form cannot be used", f"{str(err).capitalize()}. Nothing was changed.", [("/", "Scenarios")])
+
+    @app.errorhandler(RecordNotFound)
+    def _no_record(_err: RecordNotFound) -> tuple[str, int]:
+        return _page(404, "No such session", "There is no session with that id for this browser.", [("/sessions", "My sessions")])
+
+    @app.errorhandler(Moved)
+    def _moved(err: Moved) -> tuple[str, int]:
+        return _page(
+            409,
+            "This form was already sent",
+            "This reply was already sent, or the conversation has moved on since this page was shown "
+            "(in another tab, or with the Back button). Nothing was changed.",
+            [(f"/play/{err}", "Go to the conversation as it is now")],
+        )
+
+    @app.errorhandler(Gone)
+    def _gone(err: Gone) -> tuple[str, int]:
+        return _page(
+            410, "This session cannot go on", f"This session cannot be continued: {err}.", [("/sessions", "My sessions")]
+        )
+
+    @app.errorhandler(sa.exc.OperationalError)
+    @app.errorhandler(sa.exc.InterfaceError)
+    def _database(_err: sa.exc.DBAPIError) -> tuple[str, int]:
+        return _page(503, "The records are out of reach", "The records database did not answer just now. "
+                     "If this request changed something, it was not changed; try again in a moment.", [("/", "Scenarios")])  # fmt: skip
+
+    @app.errorhandler(HTTPException)
+    def _http(err: HTTPException) -> tuple[str, int]:
+        status = err.code or 400
+        messages = {
+            400: "The request could not be read. Nothing was changed.",
+            404: "There is no page at this address.",
+            405: "This address does not accept that kind of request. Nothing was changed.",
+            413: f"The request is too large (the limit is {MAX_REQUEST // 1024} KB). Nothing was changed.",
+        }
+        return _page(status, err.name, messages.get(status, err.description or err.name), [("/", "Scenarios")])

@@ -1,0 +1,440 @@
+"""The pages: catalogue, briefing, conversation, delivery choice, pause, debrief, sessions, leader.
+
+Each request rebuilds what it shows from the records (see :mod:`simulator.web.ledger`)
+and mirrors the terminal's flow in :mod:`simulator.play`: brief and consent, turns,
+delivery choice, rewind and per-turn feedback in coach mode, pause, debrief. A change
+is a POST with a token, answered by a redirect (so Reload never sends it again).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from markupsafe import Markup
+from werkzeug.wrappers import Response
+
+from simulator import catalogs, delivery, report
+from simulator.judge import Delivery
+from simulator.model import AREAS, DIMENSIONS, PERSPECTIVES, STAGES, Choice
+from simulator.records import Record, debrief_of
+from simulator.web import ledger
+from simulator.web.app import Refusal, Web
+from simulator.web.forms import NONCE, SESSION_ID, TIMING, Invalid, check_token, fields, filters, one_of, step_of, token
+from simulator.web.forms import response_time as measured
+
+bp = Blueprint("web", __name__)
+MODES = {"coach": "Coach", "assess": "Assess"}
+
+
+def web() -> Web:
+    w: Web = current_app.extensions["ipt_sim"]
+    return w
+
+
+def owner() -> str:
+    """This browser's random id, kept in the signed cookie (made on the first visit)."""
+    value = session.get("owner")
+    if not isinstance(value, str) or len(value) != 32:
+        value = secrets.token_hex(16)
+        session["owner"] = value
+        session.permanent = True
+    return value
+
+
+def form_token(*parts: str) -> str:
+    return token(web().secret, owner(), *parts)
+
+
+def require_token(given: str, *parts: str) -> None:
+    if not check_token(web().secret, given, owner(), *parts):
+        raise Refusal(
+            400,
+            "This form cannot be used",
+            "This form was not made for this browser, or it has been changed. Nothing was changed.",
+            [("/", "Scenarios")],
+        )
+
+
+def timing_setting() -> str:
+    value = session.get("timing", "on")
+    return value if value in TIMING else "on"
+
+
+def session_id(sid: str) -> str:
+    if not SESSION_ID.fullmatch(sid):
+        raise Refusal(
+            404, "No such session", "There is no session with that id for this browser.", [("/sessions", "My sessions")]
+        )
+    return sid
+
+
+def words(c: Choice) -> str:
+    return f"“{c.say}”" if c.say.strip() else "(stay silent)"
+
+
+def cue_text(cues: Sequence[str]) -> str:
+    return ", ".join(c.replace("_", " ") for c in cues) or "no particular cues"
+
+
+# -- catalogue and briefing -----------------------------------------------------------
+
+
+@bp.get("/healthz")
+def healthz() -> Response:
+    """A trivial route: load balancers' health check, and the benchmark's baseline."""
+    return Response("ok\n", mimetype="text/plain")
+
+
+@bp.get("/favicon.ico")
+def favicon() -> Response:
+    """Browsers ask for it on pages without an icon link (the printable report)."""
+    return current_app.send_static_file("favicon.svg")
+
+
+@bp.get("/")
+def catalogue() -> str:
+    infos = web().catalogue.infos()
+    options = {
+        "area": sorted({i.area for i in infos} | set(AREAS), key=lambda a: AREAS.index(a) if a in AREAS else 99),
+        "stage": list(STAGES),
+        "perspective": list(PERSPECTIVES),
+    }
+    chosen = filters(request.args, options)
+    shown = [
+        i
+        for i in infos
+        if (not chosen["area"] or i.area == chosen["area"])
+        and (not chosen["stage"] or i.stage == chosen["stage"])
+        and (not chosen["perspective"] or i.perspective == chosen["perspective"])
+    ]
+    groups = [(a, [i for i in shown if i.area == a]) for a in options["area"]]
+    owner()
+    return render_template(
+        "catalogue.html", groups=[g for g in groups if g[1]], options=options, chosen=chosen, count=len(shown), nav="catalogue"
+    )
+
+
+def scenario_or_404(scenario_id: str) -> Any:
+    s = web().catalogue.get(scenario_id) if len(scenario_id) <= 200 else None
+    if s is None:
+        raise Refusal(404, "No such scenario", f"There is no scenario '{scenario_id[:60]}' here.", [("/", "Scenarios")])
+    return s
+
+
+@bp.get("/scenarios/<scenario_id>")
+def briefing(scenario_id: str) -> str:
+    s = scenario_or_404(scenario_id)
+    nonce = secrets.token_hex(8)
+    unfinished = [r for r in web().store.all(owner()) if r.scenario_id == s.id and not r.finished_at]
+    return render_template(
+        "briefing.html",
+        s=s,
+        nonce=nonce,
+        token=form_token("start", s.id, nonce),
+        modes=MODES,
+        timing=TIMING,
+        timing_now=timing_setting(),
+        unfinished=unfinished,
+        nav="catalogue",
+    )
+
+
+@bp.post("/scenarios/<scenario_id>/start")
+def start(scenario_id: str) -> Response:
+    s = scenario_or_404(scenario_id)
+    f = fields(request.form, ["token", "nonce", "mode", "timing"], ["consent"])
+    if not NONCE.fullmatch(f["nonce"]):
+        raise Invalid("the form's nonce is not valid")
+    require_token(f["token"], "start", s.id, f["nonce"])
+    mode = one_of(f["mode"], MODES, "modes")
+    timing = one_of(f["timing"], TIMING, "timing settings")
+    if s.content_note and f.get("consent") != "yes":
+        raise Refusal(
+            400,
+            "Please read the content note first",
+            "This scenario has a content note. Tick the box to say you have read it and want to start. Nothing was started.",
+            [(url_for("web.briefing", scenario_id=s.id), "Back to the briefing")],
+        )
+    if "consent" in f and f["consent"] != "yes":
+        raise Invalid("the consent box sends 'yes' or nothing")
+    from simulator.engine import compile_scenario
+
+    sid = form_token("session", f["nonce"])[:16]
+    if not ledger.start(web().store, compile_scenario(s).new_session(), mode, owner(), sid):
+        raise Refusal(
+            409,
+            "This scenario was already started",
+            "This form was already sent, and the conversation it started is waiting for you. Nothing else was started.",
+            [(url_for("web.conversation", sid=sid), "Go to the conversation")],
+        )
+    session["timing"] = timing
+    return redirect(url_for("web.conversation", sid=sid), 303)
+
+
+# -- the conversation -------------------------------------------------------------------
+
+
+def live(sid: str) -> ledger.Live:
+    return ledger.open_session(web().store, web().catalogue, session_id(sid), owner())
+
+
+@bp.get("/play/<sid>")
+def conversation(sid: str) -> str | Response:
+    lv = live(sid)
+    sess = lv.session
+    if sess.finished:
+        return redirect(url_for("web.debrief", sid=sid), 303)
+    s = sess.scenario
+    state = sess.current
+    mode = lv.record.mode
+    last = lv.record.turns[-1] if lv.record.turns and not lv.last_was_rewind else None
+    charge = s.meters["charge"]
+    return render_template(
+        "conversation.html",
+        lv=lv,
+        s=s,
+        state=state,
+        speaker=s.characters[state.speaker].name,
+        mode=mode,
+        offered=sess.offered(),
+        choose=s.delivery_of(state) == "choose",
+        words=words,
+        cue_text=cue_text,
+        token=form_token("reply", sid, str(lv.step)),
+        rewind_token=form_token("rewind", sid, str(lv.step)),
+        last=last if mode == "coach" else None,
+        dims=DIMENSIONS,
+        charge={"value": sess.meters["charge"], "min": charge.min, "max": charge.max, "flood": s.flood},
+        timing=timing_setting(),
+        nav="",
+    )
+
+
+@bp.get("/play/<sid>/how")
+def how(sid: str) -> str:
+    """At a ``delivery: choose`` moment: the tone and the cues, after the words were picked."""
+    lv = live(sid)
+    sess = lv.session
+    if sess.finished:
+        raise Refusal(
+            409, "This conversation has ended", "This conversation has already ended.", [(f"/sessions/{sid}", "The debrief")]
+        )
+    f = fields(request.args, ["choice", "step"], ["rt"])
+    if step_of(f["step"]) != lv.step:
+        raise ledger.Moved(sid)
+    choice = offered_choice(sess.offered(), f["choice"])
+    if sess.scenario.delivery_of(sess.current) != "choose":
+        raise Invalid("this moment has no choice of delivery")
+    if f.get("rt"):
+        measured(f["rt"], "on", "normal")  # refuse nonsense now, not after the second page
+    cat = catalogs.load()
+    cue_sets = [
+        ("+".join(cs), ", ".join(f"{c.replace('_', ' ')} ({cat.cues[c].signals})" for c in cs) or "nothing in particular")
+        for cs in delivery.cue_options(choice)
+    ]
+    return render_template(
+        "how.html",
+        lv=lv,
+        s=sess.scenario,
+        choice=choice,
+        words=words(choice),
+        tones=delivery.tone_options(choice),
+        cue_sets=cue_sets,
+        rt=f.get("rt", ""),
+        token=form_token("reply", sid, str(lv.step)),
+        timing=timing_setting(),
+        nav="",
+    )
+
+
+def offered_choice(offered: Sequence[Choice], ref: str) -> Choice:
+    for c in offered:
+        if c.id == ref:
+            return c
+    raise Invalid(f"'{ref[:40]}' is not one of the replies on offer now")
+
+
+@bp.post("/play/<sid>/reply")
+def reply(sid: str) -> Response:
+    lv = live(sid)
+    f = fields(request.form, ["token", "step", "choice"], ["rt", "tone", "cues"])
+    require_token(f["token"], "reply", sid, f["step"])
+    step = step_of(f["step"])
+    if step != lv.step:
+        raise ledger.Moved(sid)
+    sess = lv.session
+    if sess.finished:
+        raise ledger.Moved(sid)
+    choice = offered_choice(sess.offered(), f["choice"])
+    said: Delivery | None = None
+    if sess.scenario.delivery_of(sess.current) == "choose":
+        tone = one_of(f.get("tone", choice.tone), delivery.tone_options(choice), "tones")
+        cue_sets = {"+".join(cs): cs for cs in delivery.cue_options(choice)}
+        cues = cue_sets[one_of(f.get("cues", "+".join(choice.nonverbal)), cue_sets, "sets of cues")]
+        said = Delivery(tone, tuple(cues))
+    elif "tone" in f or "cues" in f:
+        raise Invalid("this moment has no choice of delivery")
+    rt = measured(f.get("rt"), timing_setting(), sess.current.pace)
+    turn = sess.play(choice.id, said, response_time=rt)
+    ledger.play(web().store, sid, owner(), step, sess, turn)
+    if sess.finished:
+        return redirect(url_for("web.debrief", sid=sid), 303)
+    return redirect(url_for("web.conversation", sid=sid), 303)
+
+
+@bp.post("/play/<sid>/rewind")
+def rewind(sid: str) -> Response:
+    lv = live(sid)
+    f = fields(request.form, ["token", "step"])
+    require_token(f["token"], "rewind", sid, f["step"])
+    step = step_of(f["step"])
+    if step != lv.step:
+        raise ledger.Moved(sid)
+    if lv.record.mode != "coach":
+        raise Refusal(400, "No rewind in assess mode", "Rewind is only available in coach mode. Nothing was changed.",
+                      [(f"/play/{sid}", "Back to the conversation")])  # fmt: skip
+    if lv.session.finished:
+        raise ledger.Moved(sid)
+    if not lv.session.turns:
+        raise Refusal(400, "Nothing to take back", "There is nothing to take back yet. Nothing was changed.",
+                      [(f"/play/{sid}", "Back to the conversation")])  # fmt: skip
+    ledger.rewind(web().store, sid, owner(), step)
+    return redirect(url_for("web.conversation", sid=sid), 303)
+
+
+@bp.get("/play/<sid>/pause")
+def pause(sid: str) -> str:
+    lv = live(sid)
+    return render_template("pause.html", lv=lv, s=lv.session.scenario, nav="")
+
+
+# -- debriefs and sessions -----------------------------------------------------------------
+
+
+def report_main(record: Record) -> tuple[Markup, Any]:
+    """The report's content (the same template as ``ipt-sim report``), for the app's own page."""
+    d = debrief_of(record, current_sha256(record))
+    page = report.html(d)
+    start = page.find("<main>")
+    end = page.rfind("</main>")
+    body = page[start + len("<main>") : end] if 0 <= start < end else page
+    return Markup(body), d  # safe: the report template autoescapes
+
+
+def current_sha256(record: Record) -> str | None:
+    s = web().catalogue.get(record.scenario_id)
+    return s.sha256 if s is not None else None
+
+
+@bp.get("/sessions")
+def sessions() -> str:
+    records = list(reversed(web().store.all(owner())))
+    return render_template("sessions.html", records=records, nav="sessions")
+
+
+@bp.get("/sessions/<sid>")
+def debrief(sid: str) -> str:
+    record = web().store.get(session_id(sid), owner())
+    body, d = report_main(record)
+    closing = None
+    if record.finished_at:
+        try:
+            lv = live(sid)
+        except ledger.Gone:
+            lv = None
+        if lv is not None and lv.session.finished:
+            st = lv.session.current
+            closing = {"speaker": lv.session.scenario.characters[st.speaker].name, "says": st.says, "shows": st.nonverbal}
+    return render_template("debrief.html", record=record, body=body, d=d, closing=closing, nav="sessions")
+
+
+@bp.get("/sessions/<sid>/report")
+def printable(sid: str) -> Response:
+    record = web().store.get(session_id(sid), owner())
+    return Response(report.html(debrief_of(record, current_sha256(record))), mimetype="text/html")
+
+
+# -- the course leader -------------------------------------------------------------------
+
+
+def leader_enabled() -> None:
+    if web().leader_hash is None:
+        raise Refusal(404, "Not Found", "There is no page at this address.", [("/", "Scenarios")])
+
+
+def leader_mark() -> str:
+    return form_token("leader-in", web().leader_hash or "")
+
+
+def is_leader() -> bool:
+    mark = session.get("leader")
+    return isinstance(mark, str) and web().leader_hash is not None and secrets.compare_digest(mark, leader_mark())
+
+
+def pseudonym(owner_id: str) -> str:
+    return "learner " + hashlib.sha256(owner_id.encode()).hexdigest()[:6] if owner_id else "terminal"
+
+
+@bp.route("/leader", methods=["GET", "POST"])
+def leader() -> str | Response | tuple[str, int]:
+    leader_enabled()
+    if request.method == "POST":
+        f = fields(request.form, ["token", "password"])
+        require_token(f["token"], "leader-login")
+        if not web().leader_ok(f["password"]):
+            return render_template("leader_login.html", token=form_token("leader-login"), wrong=True, nav="leader"), 403
+        session["leader"] = leader_mark()
+        return redirect(url_for("web.leader"), 303)
+    if not is_leader():
+        return render_template("leader_login.html", token=form_token("leader-login"), wrong=False, nav="leader")
+    records = web().store.all()
+    return render_template(
+        "leader.html",
+        records=list(reversed(records)),
+        summary=cohort(records),
+        dims=[*DIMENSIONS, "overall"],
+        pseudonym=pseudonym,
+        owners=ledger.owners(web().store),
+        token=form_token("leader-logout"),
+        nav="leader",
+    )
+
+
+def cohort(records: Sequence[Record]) -> list[dict[str, Any]]:
+    """Per scenario: sessions, finished ones, and the mean of each score over the finished."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in records:
+        row = out.setdefault(r.scenario_id, {"id": r.scenario_id, "title": r.facts.get("title", r.scenario_id),
+                                             "sessions": 0, "finished": 0, "scores": []})  # fmt: skip
+        row["sessions"] += 1
+        if r.scores:
+            row["finished"] += 1
+            row["scores"].append(r.scores)
+    for row in out.values():
+        scored: list[Mapping[str, int]] = row.pop("scores")
+        row["means"] = {
+            k: int(sum(s[k] for s in scored) / len(scored) + 0.5) if scored else None for k in [*DIMENSIONS, "overall"]
+        }
+    return sorted(out.values(), key=lambda r: r["id"])
+
+
+@bp.post("/leader/logout")
+def leader_logout() -> Response:
+    leader_enabled()
+    f = fields(request.form, ["token"])
+    require_token(f["token"], "leader-logout")
+    session.pop("leader", None)
+    return redirect(url_for("web.leader"), 303)
+
+
+@bp.get("/leader/sessions/<sid>")
+def leader_report(sid: str) -> Response:
+    leader_enabled()
+    if not is_leader():
+        return redirect(url_for("web.leader"), 303)
+    record = web().store.get(session_id(sid))
+    return Response(report.html(debrief_of(record, current_sha256(record))), mimetype="text/html")

@@ -1,0 +1,100 @@
+"""The course leader's view: behind the password set at start-up, the cohort's sessions and
+each scenario's mean scores per dimension; learners see none of it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from flask import Flask
+
+from simulator.web import create_app
+from tests.web.conftest import LEADER_PASSWORD, Player, snapshot, text_of
+
+
+def sign_in(leader: Player, password: str = LEADER_PASSWORD) -> int:
+    leader.get("/leader")
+    form = leader.form("/leader")
+    r = leader.client.post("/leader", data=form.inputs | {"password": password})
+    if r.status_code == 303:
+        leader.get(r.headers["Location"])
+    else:
+        leader.page = r
+    return r.status_code
+
+
+def test_the_leader_sees_the_cohort_and_mean_scores(app: Flask, player: Player, other: Player) -> None:
+    player.start()
+    for choice in ("counter", "follow", "own-it"):
+        player.reply(choice, rt=None)
+    other.start()
+    other.reply("acknowledge", rt=None)
+    Player(other.client).start("delivery-practice")  # unfinished
+    leader = Player(app.test_client())
+    assert sign_in(leader) == 303
+    page = text_of(leader.page)  # type: ignore[arg-type]
+    # money-impasse: 50/67/67/67 (63 overall) and 100 everywhere: means rounded half up, as scores are
+    assert (
+        "Scenario Sessions Finished tone timing nonverbal charge overall "
+        "Telling Jo you can't cover the shift 1 0 — — — — — "
+        "The same argument about money 2 2 75 84 84 84 82"
+    ) in page
+    assert page.count("The same argument about money") == 3  # the summary and two sessions
+    learners = set(re.findall(r"learner [0-9a-f]{6}", page))
+    assert len(learners) == 2
+    assert player.sid in page and other.sid in page
+
+
+def test_the_leader_opens_any_sessions_report(app: Flask, player: Player) -> None:
+    player.start()
+    player.reply("acknowledge")
+    leader = Player(app.test_client())
+    sign_in(leader)
+    report = leader.get(f"/leader/sessions/{player.sid}")
+    assert report.status_code == 200
+    assert "Ending: The real expectation is on the table (positive)" in text_of(report)
+
+
+def test_a_wrong_password_is_403_and_shows_nothing(app: Flask, player: Player) -> None:
+    player.start()
+    leader = Player(app.test_client())
+    assert sign_in(leader, "guess") == 403
+    page = text_of(leader.page)  # type: ignore[arg-type]
+    assert "That password is not right." in page
+    assert player.sid not in page
+    assert leader.get(f"/leader/sessions/{player.sid}").headers["Location"] == "/leader"
+
+
+def test_learners_are_not_leaders(app: Flask, player: Player) -> None:
+    player.start()
+    page = text_of(player.get("/leader"))
+    assert "Enter the password the course leader set when starting the app." in page
+    assert player.sid not in page
+    forged = player.client.post("/leader", data={"token": "0" * 64, "password": LEADER_PASSWORD})
+    assert forged.status_code == 400
+    assert player.sid not in text_of(player.get("/leader"))
+
+
+def test_signing_out(app: Flask) -> None:
+    leader = Player(app.test_client())
+    sign_in(leader)
+    form = leader.form("/leader/logout")
+    assert leader.client.post(form.action, data=form.inputs).status_code == 303
+    assert "Enter the password" in text_of(leader.get("/leader"))
+
+
+def test_without_a_password_there_is_no_leader_view(tmp_path: Path, library: Path) -> None:
+    app = create_app(data_dir=tmp_path / "data2", leader_password="", scenario_dirs=[library])
+    try:
+        client = app.test_client()
+        before = snapshot(app)
+        for r in (
+            client.get("/leader"),
+            client.post("/leader", data={"token": "x", "password": ""}),
+            client.get("/leader/sessions/deadbeef"),
+        ):
+            assert r.status_code == 404
+            assert "There is no page at this address." in text_of(r)
+        assert snapshot(app) == before
+    finally:
+        app.extensions["ipt_sim"].store.close()
