@@ -29,6 +29,7 @@ from simulator.errors import Diagnostic
 from simulator.expressions import evaluate
 from simulator.jinja_env import scenario_environment
 from simulator.model import Pos, Scenario, Source
+from simulator.yaml_source import clean
 
 MAX_ASSIGNMENTS = 20_000
 _SUPPRESS = re.compile(r"#\s*ipt-sim:\s*ignore(?:\[([A-Z0-9, ]+)\])?")
@@ -119,7 +120,7 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
     out: list[Diagnostic] = []
 
     def warn(pos: Pos, code: str, message: str) -> None:
-        out.append(Diagnostic(file, pos.line, pos.col, "warning", code, message))
+        out.append(Diagnostic(file, pos.line, pos.col, "warning", code, clean(message)))
 
     s = scenario
     read: set[str] = set()
@@ -136,22 +137,22 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
         read |= names_read(e.debrief.text, template=True)
 
     speakers = {st.speaker for st in s.states.values()}
-    first_state = next(iter(s.states.values())).pos if s.states else Pos(1, 1)
-    for cid in s.characters:
+    for cid, character in s.characters.items():
         if cid not in speakers:
-            warn(first_state, "W202", f"character '{cid}' never speaks; remove them or give them a line")
-    for name in s.meters:
+            warn(character.pos, "W202", f"character '{cid}' never speaks; remove them or give them a line")
+    for name, spec in s.meters.items():
         if name != "charge" and name not in changed and name not in read:
-            warn(first_state, "W203", f"meter '{name}' is never changed by an effect nor read by an expression")
+            warn(spec.pos, "W203", f"meter '{name}' is never changed by an effect nor read by an expression")
     for flag in sorted(s.flags):
         if flag not in read:
             setter = next(c.pos for st in s.states.values() for c in st.choices if flag in c.set_flags)
             warn(setter, "W204", f"flag '{flag}' is set but never read by a requires, when or text")
     outcomes = {e.outcome for e in s.endings.values()}
+    endings_at = s.key_pos.get("endings", Pos(1, 1))
     if "positive" not in outcomes:
-        warn(Pos(1, 1), "W208", "no ending has a positive outcome: learners need to see what success looks like")
+        warn(endings_at, "W208", "no ending has a positive outcome: learners need to see what success looks like")
     if "negative" not in outcomes:
-        warn(Pos(1, 1), "W209", "no ending has a negative outcome: learners need to see where a conversation can go wrong")
+        warn(endings_at, "W209", "no ending has a negative outcome: learners need to see where a conversation can go wrong")
 
     reach = reachable_values(s)
     for sid, st in s.states.items():
@@ -230,7 +231,7 @@ def _check_branches(s: Scenario, sid: str, cid: str, branches: Any, warn: Any) -
         if b.when is not None and _never(s, b.when):
             warn(b.when.pos, "W205", f"when '{b.when.text}' in choice '{cid}' of state '{sid}' can never be true")
         else:
-            where = b.when.pos if b.when is not None else s.states[sid].choice(cid).pos  # type: ignore[union-attr]
+            where = b.when.pos if b.when is not None else b.pos
             warn(
                 where,
                 "W206",

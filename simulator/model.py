@@ -7,7 +7,8 @@ read-only views (``MappingProxyType``) so a loaded scenario cannot be changed by
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Literal
 
 Rating = Literal["good", "mixed", "poor"]
@@ -54,6 +55,7 @@ class Character:
     id: str
     name: str
     role: str
+    pos: Pos = Pos(1, 1)  # where its id is written
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,7 @@ class Meter:
     min: int
     max: int
     flood: int | None = None  # only on ``charge``
+    pos: Pos = Pos(1, 1)  # where its name is written
 
     def clamp(self, value: int) -> int:
         return self.min if value < self.min else self.max if value > self.max else value
@@ -74,6 +77,7 @@ class Branch:
 
     goto: str
     when: Source | None = None
+    pos: Pos = Pos(1, 1)  # where the branch (or the plain ``next`` value) is written
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +105,7 @@ class State:
     id: str
     speaker: str
     says: str
-    pos: Pos
+    pos: Pos  # where its id is written
     nonverbal: str = ""
     pace: Pace = "normal"
     coach: str = ""
@@ -148,6 +152,7 @@ class Scenario:
     delivery: Delivery = "fixed"
     path: str = ""
     sha256: str = ""
+    key_pos: Mapping[str, Pos] = field(default_factory=lambda: MappingProxyType({}))  # where each top-level key is written
 
     @property
     def flood(self) -> int:

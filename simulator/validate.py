@@ -285,7 +285,7 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
     )
     delivery = get("delivery", lambda n: r.one_of(n, "delivery", _values("scenario", "delivery"))) or "fixed"
 
-    characters = get("characters", lambda n: r.each(n, "characters", lambda cid, k, v: _character(r, cid, v))) or {}
+    characters = get("characters", lambda n: r.each(n, "characters", lambda cid, k, v: _character(r, cid, k, v))) or {}
     if "characters" in e and isinstance(e["characters"][1], YMap) and not e["characters"][1].entries:
         r.error(e["characters"][1], "E211", "characters needs at least one character")
     meters = get("meters", lambda n: r.each(n, "meters", lambda name, k, v: _meter(r, name, k, v), slugs=False)) or {}
@@ -313,7 +313,7 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
         elif not _IDENT.match(fname):
             r.error(fkey, "E208", f"flag '{fname}' is not a name (lowercase letters, digits and _, not starting with a digit)")
 
-    states = get("states", lambda n: r.each(n, "states", lambda st, k, v: _state(r, cat, st, v, meter_names))) or {}
+    states = get("states", lambda n: r.each(n, "states", lambda st, k, v: _state(r, cat, st, k, v, meter_names))) or {}
     endings = get("endings", lambda n: r.each(n, "endings", lambda en, k, v: _ending(r, en, v))) or {}
     start = get("start", lambda n: r.slug(n, "start"))
     if start is not None and "states" in e and isinstance(e["states"][1], YMap) and start not in e["states"][1].entries:
@@ -330,6 +330,7 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
         summary=summary, content_note=content_note, objectives=objectives, characters=_freeze(characters),
         meters=_freeze(meters), flags=frozenset(flags), start=start, states=_freeze(states),
         endings=_freeze(endings), delivery=delivery,  # type: ignore[arg-type]
+        key_pos=_freeze({name: Pos(k.line, k.col) for name, (k, _v) in e.items()}),
     )  # fmt: skip
     _graph_warnings(r, scenario, e)
     return scenario
@@ -345,14 +346,14 @@ def _values(obj: str, key: str) -> tuple[str, ...]:
     return next(k.values for k in OBJECTS[obj] if k.name == key)
 
 
-def _character(r: _Reader, cid: str, node: YNode) -> Character | None:
+def _character(r: _Reader, cid: str, key: YScalar, node: YNode) -> Character | None:
     m = r.mapping(node, f"character '{cid}'")
     if m is None:
         return None
     e = r.keys(m, "character", f"character '{cid}'")
     name = r.text(e["name"][1], "name", allow_empty=False) if "name" in e else None
     role = r.text(e["role"][1], "role") if "role" in e else None
-    return Character(cid, name, role) if name is not None and role is not None else None
+    return Character(cid, name, role, Pos(key.line, key.col)) if name is not None and role is not None else None
 
 
 def _meter(r: _Reader, name: str, key: YScalar, node: YNode) -> Meter | None:
@@ -376,10 +377,10 @@ def _meter(r: _Reader, name: str, key: YScalar, node: YNode) -> Meter | None:
         r.warning(e["flood"][1], "W105", f"flood {flood} is outside [{lo}, {hi}]: the charge can never reach it")
     if lo is None or hi is None or start is None or (lo > hi) or not lo <= start <= hi:
         return None
-    return Meter(name, start, lo, hi, flood)
+    return Meter(name, start, lo, hi, flood, Pos(key.line, key.col))
 
 
-def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, node: YNode, meters: Collection[str]) -> State | None:
+def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, key: YScalar, node: YNode, meters: Collection[str]) -> State | None:
     what = f"state '{sid}'"
     m = r.mapping(node, what)
     if m is None:
@@ -408,7 +409,7 @@ def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, node: YNode, meters: Co
     if speaker is None or says is None:
         return None
     return State(
-        id=sid, speaker=speaker, says=says, pos=Pos(m.line, m.col), pace=pace or "normal",  # type: ignore[arg-type]
+        id=sid, speaker=speaker, says=says, pos=Pos(key.line, key.col), pace=pace or "normal",  # type: ignore[arg-type]
         delivery=delivery, choices=tuple(choices), ending=ending, **extra,  # type: ignore[arg-type]
     )  # fmt: skip
 
@@ -495,7 +496,7 @@ def _choice(
 def _next(r: _Reader, node: YNode) -> tuple[Branch, ...] | None:
     if isinstance(node, YScalar):
         goto = r.slug(node, "next")
-        return (Branch(goto),) if goto else None
+        return (Branch(goto, pos=Pos(node.line, node.col)),) if goto else None
     if not isinstance(node, YSeq):
         r.error(node, "E201", f"next must be a state id or a list of branches, not {_kind(node)}")
         return None
@@ -516,7 +517,7 @@ def _next(r: _Reader, node: YNode) -> tuple[Branch, ...] | None:
         when = r.source(e["when"][1], "when", "expression") if "when" in e else None
         goto = r.slug(e["goto"][1], "goto") if "goto" in e else None
         if goto:
-            out.append(Branch(goto, when))
+            out.append(Branch(goto, when, Pos(m.line, m.col)))
     return tuple(out) if len(out) == len(node.items) else None
 
 

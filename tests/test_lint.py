@@ -93,17 +93,17 @@ CASES: dict[str, tuple[str, str, str]] = {
     "W201": (
         "      - id: leave\n        say: Bye.\n        tone: flat\n        nonverbal: [turning_away]\n        timing: rushed\n        next: bad\n",
         "",
-        "bad.yaml:50:5: warning: state 'c' has a single choice: with nothing to choose between, there is nothing to learn [W201]",
+        "bad.yaml:49:3: warning: state 'c' has a single choice: with nothing to choose between, there is nothing to learn [W201]",
     ),
     "W202": (
         "  ana: {name: Ana, role: your sister}\n",
         "  ana: {name: Ana, role: your sister}\n  bo: {name: Bo, role: her husband}\n",
-        "bad.yaml:15:5: warning: character 'bo' never speaks; remove them or give them a line [W202]",
+        "bad.yaml:8:3: warning: character 'bo' never speaks; remove them or give them a line [W202]",
     ),
     "W203": (
         "  trust: {start: 5, min: 0, max: 10}\n",
         "  trust: {start: 5, min: 0, max: 10}\n  hope: {start: 5, min: 0, max: 10}\n",
-        "bad.yaml:15:5: warning: meter 'hope' is never changed by an effect nor read by an expression [W203]",
+        "bad.yaml:11:3: warning: meter 'hope' is never changed by an effect nor read by an expression [W203]",
     ),
     "W204": (
         "        effects: {charge: +2}\n",
@@ -118,7 +118,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "W206": (
         "        effects: {trust: +1}\n        set: {greeted: true}\n        next: b\n",
         "        effects: {trust: +1}\n        set: {greeted: true}\n        next:\n          - when: trust >= 0\n            goto: b\n          - goto: c\n",
-        "bad.yaml:17:9: warning: branch 2 of choice 'warm' in state 'a' (to 'c') can never be taken: earlier branches cover every case [W206]",
+        "bad.yaml:27:13: warning: branch 2 of choice 'warm' in state 'a' (to 'c') can never be taken: earlier branches cover every case [W206]",
     ),
     "W207": (
         "        timing: premature\n        effects: {charge: +2}\n",
@@ -127,11 +127,11 @@ CASES: dict[str, tuple[str, str, str]] = {
     ),
     "W208": (
         "outcome: positive", "outcome: mixed",
-        "bad.yaml:1:1: warning: no ending has a positive outcome: learners need to see what success looks like [W208]",
+        "bad.yaml:73:1: warning: no ending has a positive outcome: learners need to see what success looks like [W208]",
     ),
     "W209": (
         "outcome: negative", "outcome: mixed",
-        "bad.yaml:1:1: warning: no ending has a negative outcome: learners need to see where a conversation can go wrong [W209]",
+        "bad.yaml:73:1: warning: no ending has a negative outcome: learners need to see where a conversation can go wrong [W209]",
     ),
     "W210": (
         "        effects: {trust: +1}\n        set: {greeted: true}\n        next: b\n",
@@ -141,7 +141,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "W211": (
         "requires: greeted and trust >= 6\n        say: Stay a while?",
         "requires: greeted and trust >= 7\n        say: Stay a while?",
-        "bad.yaml:33:5: warning: state 'b' can offer no choice at all (when greeted = true, trust = 6): give it one choice without 'requires' [W211]",
+        "bad.yaml:32:3: warning: state 'b' can offer no choice at all (when greeted = true, trust = 6): give it one choice without 'requires' [W211]",
     ),
 }  # fmt: skip
 
