@@ -65,6 +65,8 @@ def validate_paths(
 ) -> int:
     """Print the diagnostics; the exit code is 1 on errors (or warnings under --strict)."""
     files = list(iter_files(paths))
+    if not files:
+        raise click.UsageError(f"no .yaml or .yml files under {', '.join(map(str, paths))}")
     diags = selected(check_paths(paths), select, ignore)
     errors = sum(d.severity == "error" for d in diags)
     warnings = len(diags) - errors

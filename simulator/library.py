@@ -46,12 +46,16 @@ def bundled_dir() -> Path:
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given, and folders searched recursively for .yaml/.yml, in sorted order."""
+    """Files as given, and folders searched recursively for .yaml/.yml, in sorted order;
+    a file named twice (or found through two of the paths) comes once."""
+    seen: set[Path] = set()
     for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.suffix in SUFFIXES and f.is_file())
-        else:
-            yield p
+        found = sorted(f for f in p.rglob("*") if f.suffix in SUFFIXES and f.is_file()) if p.is_dir() else [p]
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield f
 
 
 def _cache_dir() -> Path | None:

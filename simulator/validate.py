@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from simulator import catalogs
 from simulator.errors import Diagnostic
-from simulator.expressions import Scope, check_expression, check_template, condition_scope, suggest, template_scope
+from simulator.expressions import Scope, check_expression, check_template, condition_scope, render_error, suggest, template_scope
 from simulator.model import (
     DIMENSIONS,
     PLAY_COMMANDS,
@@ -332,6 +332,9 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
         endings=_freeze(endings), delivery=delivery,  # type: ignore[arg-type]
         key_pos=_freeze({name: Pos(k.line, k.col) for name, (k, _v) in e.items()}),
     )  # fmt: skip
+    _check_rendering(r, scenario)
+    if r.failed:
+        return None
     _graph_warnings(r, scenario, e)
     return scenario
 
@@ -590,6 +593,25 @@ def _check_sources(r: _Reader, characters: Collection[str], meters: Collection[s
         for p in problems:
             line = src.pos.line + p.line - 1 if exact else src.pos.line
             r.add(Diagnostic(r.file, line, src.pos.col, "error", code, f"{label}: {p.message}"))
+
+
+def _check_rendering(r: _Reader, s: Scenario) -> None:
+    """E403: every feedback and debrief text renders in the sandbox with a sample context
+    (meters at their start, flags false, turn 1), so no text can fail in play."""
+    people = {cid: {"name": c.name, "role": c.role} for cid, c in s.characters.items()}
+    meters = {n: m.start for n, m in s.meters.items()}
+
+    def context(speaker: str) -> dict[str, object]:
+        return {"speaker": people[speaker], "characters": people, "meters": meters, "before": meters,
+                "flags": dict.fromkeys(s.flags, False), "turn": 1}  # fmt: skip
+
+    texts = [(c.feedback[d], st.speaker, f"feedback.{d}") for st in s.states.values() for c in st.choices for d in c.feedback]
+    enders = {st.ending: st.speaker for st in s.states.values() if st.ending}
+    texts += [(e.debrief, enders.get(eid, next(iter(s.characters))), "debrief") for eid, e in s.endings.items()]
+    for src, speaker, what in texts:
+        problem = render_error(src.text, context(speaker))
+        if problem is not None:
+            r.add(Diagnostic(r.file, src.pos.line, src.pos.col, "error", "E403", f"{what} text cannot be shown: {problem}"))
 
 
 def _graph_warnings(r: _Reader, s: Scenario, top: dict[str, tuple[YScalar, YNode]]) -> None:

@@ -463,6 +463,22 @@ RULES = [
         ok=[("requires: named_worry", "requires: not named_worry")],
     ),
     Rule(
+        "text-that-cannot-be-shown",
+        bad=[("{{ speaker.name }} now", "{{ speaker.name + meters.charge }} now")],
+        expected=[
+            'bad.yaml:40:17: error: feedback.tone text cannot be shown: can only concatenate str (not "int") to str [E403]',
+        ],
+        ok=[("{{ speaker.name }} now", "{{ speaker.name }} ({{ meters.charge }}) now")],
+    ),
+    Rule(
+        "text-too-long-to-show",
+        bad=[("{{ speaker.name }} now", "{{ speaker.name * 100000 }} now")],
+        expected=[
+            "bad.yaml:40:17: error: feedback.tone text cannot be shown: that would build a string or list that is too long [E403]",
+        ],
+        ok=[("{{ speaker.name }} now", "{{ speaker.name * 3 }} now")],
+    ),
+    Rule(
         "unknown-name-in-text",
         bad=[("{{ speaker.name }} now", "{{ speakr.name }} now")],
         expected=[
@@ -1280,3 +1296,17 @@ def test_a_damaged_cache_entry_is_not_believed(tmp_path: Path, monkeypatch: pyte
     entry.write_text('{"diagnostics": [{"line": 1}]', "utf-8")
     again = validate("a.yaml")
     assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: the same file twice (or through its folder) is not its own duplicate id."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.yaml").write_text(EXAMPLE.read_text("utf-8"), "utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--strict", "--ignore", "W207", "a.yaml", "a.yaml", "."])
+    assert (result.exit_code, result.output) == (0, "1 file checked: no problems\n")
+
+
+def test_a_folder_with_no_scenarios_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.output.endswith(f"Error: no .yaml or .yml files under {tmp_path}\n")
