@@ -96,5 +96,9 @@ class SessionInterrupted(SessionEnded):
     exit_code = 130
 
 
+class StaleWrite(IptSimError):
+    """A write for a session that has changed since (a double submit or a replayed form)."""
+
+
 class RecordNotFound(IptSimError):
     """A session id that is not in the user's records."""

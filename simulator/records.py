@@ -26,7 +26,7 @@ import sqlalchemy as sa
 
 from simulator.debrief import Debrief, Row, row_for, scenario_facts
 from simulator.engine import Session, Turn
-from simulator.errors import IptSimError, RecordNotFound
+from simulator.errors import IptSimError, RecordNotFound, StaleWrite
 from simulator.judge import score
 
 metadata = sa.MetaData()
@@ -106,6 +106,12 @@ class Record:
     turns: tuple[dict[str, Any], ...]  # active turns' --json shape
     rows: tuple[Row, ...]  # active turns' debrief rows
     attempts: tuple[dict[str, Any], ...]  # every written turn, rewound ones included
+    owner: str = ""  # the web user (a random id); "" for the terminal
+
+    @property
+    def step(self) -> int:
+        """Turns written plus turns taken back: grows with every change, so it guards writes."""
+        return len(self.attempts) + sum(1 for a in self.attempts if a["rewound"])
 
     def listing(self) -> dict[str, Any]:
         return {
@@ -150,27 +156,35 @@ class Store:
 
     # -- writing -------------------------------------------------------------------
 
-    def start(self, session: Session, mode: str, owner: str = "") -> str:
+    def start(self, session: Session, mode: str, owner: str = "", sid: str | None = None) -> str | None:
+        """Create a session's record; with ``sid`` given, None when that id exists already
+        (a double-submitted start), otherwise a fresh random id."""
         s = session.scenario
-        for _ in range(10):
-            sid = secrets.token_hex(4)
-            with self.engine.begin() as db:
-                if db.execute(sa.select(sessions.c.id).where(sessions.c.id == sid)).first():
-                    continue
-                db.execute(
-                    sessions.insert().values(
-                        id=sid, scenario_id=s.id, scenario_path=s.path, scenario_sha256=s.sha256,
-                        facts=json.dumps(scenario_facts(s)), mode=mode, owner=owner, started_at=now(),
-                    )
-                )  # fmt: skip
-            return sid
+        for _ in range(1 if sid else 10):
+            new = sid or secrets.token_hex(4)
+            try:
+                with self.engine.begin() as db:
+                    db.execute(
+                        sessions.insert().values(
+                            id=new, scenario_id=s.id, scenario_path=s.path, scenario_sha256=s.sha256,
+                            facts=json.dumps(scenario_facts(s)), mode=mode, owner=owner, started_at=now(),
+                        )
+                    )  # fmt: skip
+            except sa.exc.IntegrityError:
+                continue
+            return new
+        if sid:
+            return None
         raise IptSimError("could not find a free session id")  # pragma: no cover
 
-    def add_turn(self, sid: str, session: Session, t: Turn) -> None:
+    def add_turn(self, sid: str, session: Session, t: Turn, guard: Guard | None = None) -> None:
+        """Write a played turn, and the ending if it ended the session, in one transaction."""
         from simulator.transcript import turn_dict
 
         row = row_for(session, t)
         with self.engine.begin() as db:
+            if guard is not None:
+                _check(db, sid, guard)
             seq = db.execute(
                 sa.select(sa.func.coalesce(sa.func.max(turns.c.seq), 0)).where(turns.c.session_id == sid)
             ).scalar_one()
@@ -181,10 +195,14 @@ class Store:
                     row=json.dumps(_row_dict(row)), turn=json.dumps(turn_dict(t)), rewound=False, played_at=now(),
                 )
             )  # fmt: skip
+            if session.ending is not None:
+                _finish(db, sid, session)
 
-    def rewind(self, sid: str, count: int) -> None:
+    def rewind(self, sid: str, count: int, guard: Guard | None = None) -> None:
         """Mark the last ``count`` active turns as taken back (they stay in the record)."""
         with self.engine.begin() as db:
+            if guard is not None:
+                _check(db, sid, guard)
             active = db.execute(
                 sa.select(turns.c.seq)
                 .where(turns.c.session_id == sid, turns.c.rewound.is_(False))
@@ -195,17 +213,10 @@ class Store:
                 db.execute(turns.update().where(turns.c.session_id == sid, turns.c.seq == seq).values(rewound=True))
 
     def finish(self, sid: str, session: Session) -> None:
-        ending = session.ending
-        if ending is None:
-            return
-        info = {"id": ending.id, "title": ending.title, "outcome": ending.outcome, "debrief": session.debrief()}
-        scores = score([t.judgement.ratings for t in session.turns])
-        with self.engine.begin() as db:
-            db.execute(
-                sessions.update()
-                .where(sessions.c.id == sid)
-                .values(finished_at=now(), ending_id=ending.id, ending=json.dumps(info), scores=json.dumps(scores))
-            )
+        """Record the ending (already done by ``add_turn`` when the last turn ended it)."""
+        if session.ending is not None:
+            with self.engine.begin() as db:
+                _finish(db, sid, session)
 
     # -- reading -------------------------------------------------------------------
 
@@ -235,7 +246,7 @@ class Store:
             mode=s["mode"], started_at=s["started_at"], finished_at=s["finished_at"],
             ending=json.loads(s["ending"]) if s["ending"] else None, scores=json.loads(s["scores"]) if s["scores"] else None,
             facts=json.loads(s["facts"]), turns=tuple(json.loads(t["turn"]) for t in active),
-            rows=tuple(_row_from(json.loads(t["row"])) for t in active), attempts=attempts,
+            rows=tuple(_row_from(json.loads(t["row"])) for t in active), attempts=attempts, owner=s["owner"],
         )  # fmt: skip
 
     def choices(self, sid: str) -> list[tuple[str, str, tuple[str, ...], float | None]]:
@@ -247,6 +258,43 @@ class Store:
                 .order_by(turns.c.seq)
             ).all()
         return [(c, t, tuple(json.loads(n)), rt) for c, t, n, rt in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """A write is for this owner's session at this step (see :attr:`Record.step`)."""
+
+    owner: str
+    step: int
+
+
+def _check(db: sa.Connection, sid: str, guard: Guard) -> None:
+    """Lock the session's row (a no-op UPDATE: the row lock on PostgreSQL, the write lock on
+    SQLite), then refuse the write if anything was written since the form was made."""
+    locked = db.execute(
+        sessions.update().where(sessions.c.id == sid, sessions.c.owner == guard.owner).values(owner=sessions.c.owner)
+    )
+    if locked.rowcount != 1:
+        raise RecordNotFound(f"no recorded session '{sid}'")
+    total, rewound = db.execute(
+        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(sa.case((turns.c.rewound, 1), else_=0)), 0)).where(
+            turns.c.session_id == sid
+        )
+    ).one()
+    if int(total) + int(rewound) != guard.step:
+        raise StaleWrite(sid)
+
+
+def _finish(db: sa.Connection, sid: str, session: Session) -> None:
+    ending = session.ending
+    assert ending is not None
+    info = {"id": ending.id, "title": ending.title, "outcome": ending.outcome, "debrief": session.debrief()}
+    scores = score([t.judgement.ratings for t in session.turns])
+    db.execute(
+        sessions.update()
+        .where(sessions.c.id == sid)
+        .values(finished_at=now(), ending_id=ending.id, ending=json.dumps(info), scores=json.dumps(scores))
+    )
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -291,7 +339,9 @@ class Recorder:
 
     def begin(self, session: Session) -> str:
         if self.session_id is None:
-            self.session_id = self.store.start(session, self.mode, self.owner)
+            sid = self.store.start(session, self.mode, self.owner)
+            assert sid is not None  # only a chosen id can already exist
+            self.session_id = sid
         return self.session_id
 
     def turn(self, session: Session, turn: Turn) -> None:
