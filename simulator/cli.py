@@ -158,6 +158,32 @@ def new(scenario_id: str, area: str, stage: str | None, perspective: str, folder
     click.echo(f"Next: ipt-sim validate {folder / (scenario_id + '.yaml')} && ipt-sim play {folder / (scenario_id + '.yaml')}")
 
 
+@cli.command()
+@click.argument("scenario", shell_complete=_complete_scenarios)
+@click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON.")
+@click.option("--max-positions", type=click.IntRange(1), default=None, help="Stop after this many positions (default 1,000,000).")
+def explore(scenario: str, as_json: bool, max_positions: int | None) -> None:
+    """Analyse every possible play: endings, shortest paths, best and worst scores, dead parts."""
+    from simulator.commands import explore_scenario
+
+    explore_scenario(scenario, as_json, max_positions)
+
+
+@cli.command()
+@click.argument("scenario", shell_complete=_complete_scenarios)
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output."
+)
+@click.option("--session", "session_id", help="Highlight the path of this recorded session.")
+@DATA_DIR
+def graph(scenario: str, fmt: str, output: Path | None, session_id: str | None, data_dir: Path | None) -> None:
+    """Draw the conversation as a graph (Mermaid or Graphviz DOT)."""
+    from simulator.commands import graph_scenario
+
+    graph_scenario(scenario, fmt, output, session_id, data_dir)
+
+
 @cli.command(name="test", context_settings={"ignore_unknown_options": True})
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--update-golden", is_flag=True, help="Accept today's behaviour: rewrite the golden transcripts.")

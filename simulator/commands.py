@@ -267,3 +267,47 @@ def report_session(sid: str, fmt: str, output: Path | None, data_dir: Path | Non
     except OSError as err:
         raise click.FileError(str(output), err.strerror) from None
     click.echo(f"Wrote {output}", err=True)
+
+
+def explore_scenario(ref: str, as_json: bool, max_positions: int | None) -> None:
+    """`ipt-sim explore`: the exact analysis of a scenario's play space."""
+    from simulator import explore
+
+    scenario = load(find(ref))
+    result = explore.analyse(scenario, max_positions or explore.DEFAULT_MAX_NODES)
+    if as_json:
+        click.echo(json.dumps(explore.to_json(result), indent=2))
+    else:
+        click.echo(explore.to_text(result))
+
+
+def graph_scenario(ref: str, fmt: str, output: Path | None, session_id: str | None, data_dir: Path | None) -> None:
+    """`ipt-sim graph`: the conversation as Mermaid or DOT, optionally one session's path lit."""
+    from simulator import graph
+    from simulator.errors import IptSimError
+
+    scenario = load(find(ref))
+    highlight: list[str] | None = None
+    played: list[str] | None = None
+    if session_id:
+        from simulator.records import Store
+
+        with Store(data_dir=data_dir) as store:
+            record = store.get(session_id)
+        if record.scenario_id != scenario.id:
+            raise IptSimError(f"session {session_id} is of scenario '{record.scenario_id}', not '{scenario.id}'")
+        turns = list(record.turns)
+        highlight = [t["state"] for t in turns] + ([turns[-1]["next"]] if turns else [scenario.start])
+        played = [t["choice"] for t in turns]
+    try:
+        text = graph.render(scenario, fmt, highlight, played)  # type: ignore[arg-type]
+    except ValueError as err:
+        raise IptSimError(str(err)) from None
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, "utf-8")
+    except OSError as err:
+        raise click.FileError(str(output), err.strerror) from None
+    click.echo(f"Wrote {output}", err=True)

@@ -227,3 +227,14 @@ def play_and_kill(world: World, name: str, replies: str, marker: str) -> None:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+
+
+@when(parsers.parse('I graph the last session of "{name}" as {fmt}'))
+def graph_last(world: World, name: str, fmt: str) -> None:
+    from click.testing import CliRunner
+
+    from simulator.cli import cli
+
+    world.result = CliRunner().invoke(
+        cli, ["graph", name, "--format", fmt, "--session", last_record().id], catch_exceptions=False
+    )
