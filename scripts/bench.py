@@ -14,6 +14,9 @@ the two can alternate), as a ratio: the ratio is what compares across machines. 
 4. tracemalloc's count for 10,000 live sessions of two turns each vs the scenario
    itself (parsed and compiled).
 5. Checking a folder of 300 small scenarios with a warm cache vs reading their bytes.
+6. Rendering the HTML report of a 50-turn session vs writing the same debrief as JSON.
+7. Turns per second played with records on (each turn its own SQLite transaction, with
+   the debrief row and best alternative) vs the same turns with no record kept.
 
 Prints a Markdown table (or JSON with ``--json``); exits 0 whether or not targets pass,
 since speed is judged by reading the table, not by a test. ``--quick`` runs fewer
@@ -84,10 +87,14 @@ class Settings:
     turn_rounds: int
     memory_runs: int
     list_runs: int
+    report_runs: int
+    recorded_turns: int
 
 
-FULL = Settings(process_runs=21, validate_runs=9, warm_runs=21, turns=20_000, turn_rounds=3, memory_runs=3, list_runs=15)
-QUICK = Settings(process_runs=5, validate_runs=2, warm_runs=5, turns=2_000, turn_rounds=1, memory_runs=1, list_runs=3)
+FULL = Settings(process_runs=21, validate_runs=9, warm_runs=21, turns=20_000, turn_rounds=3, memory_runs=3, list_runs=15,
+                report_runs=15, recorded_turns=600)  # fmt: skip
+QUICK = Settings(process_runs=5, validate_runs=2, warm_runs=5, turns=2_000, turn_rounds=1, memory_runs=1, list_runs=3,
+                 report_runs=3, recorded_turns=60)  # fmt: skip
 
 
 def clock(fn: Callable[[], object]) -> float:
@@ -329,6 +336,64 @@ def bench_library(s: Settings, tmp: Path) -> Row:
 # -- report ------------------------------------------------------------------------
 
 
+# -- 6. report ---------------------------------------------------------------------
+
+REPORT_TURNS = 50
+
+
+def long_session(compiled: CompiledScenario, turns: int) -> Session:
+    """A session of ``turns`` turns that has not ended: forward, and back when near the end."""
+    session = compiled.new_session()
+    while len(session.turns) < turns:
+        ids = [c.id for c in session.offered()]
+        session.play("forward" if "forward" in ids and len(session.turns) % 7 else ids[-1])
+    return session
+
+
+def bench_report(s: Settings, compiled: CompiledScenario) -> Row:
+    from simulator import report
+    from simulator.debrief import build
+
+    debrief = build(long_session(compiled, REPORT_TURNS))
+    assert len(debrief.rows) == REPORT_TURNS
+    o, b = paired(lambda: report.html(debrief), lambda: report.as_json(debrief), s.report_runs)
+    return Row(
+        "report_html", f"HTML report of a {REPORT_TURNS}-turn session (table, SVG chart)", "ms", o * 1e3, b * 1e3,
+        "the same debrief written as JSON", "< 100 ms", o < 0.1, s.report_runs,
+    )  # fmt: skip
+
+
+# -- 7. turns with records ------------------------------------------------------------
+
+
+def bench_recorded(s: Settings, compiled: CompiledScenario, tmp: Path) -> Row:
+    from simulator.play import NoRecord
+    from simulator.records import Recorder, Store
+
+    def play(recorder: object) -> float:
+        session = compiled.new_session()
+        start = time.perf_counter()
+        for _ in range(s.recorded_turns):
+            ids = [c.id for c in session.offered()]
+            turn = session.play("forward" if "forward" in ids and len(session.turns) % 7 else ids[-1])
+            recorder.turn(session, turn)  # type: ignore[attr-defined]
+        return s.recorded_turns / (time.perf_counter() - start)
+
+    store = Store(data_dir=tmp / "records")
+    try:
+        with_records, without = [], []
+        for _ in range(3 if s is FULL else 1):
+            with_records.append(play(Recorder(store, "coach")))
+            without.append(play(NoRecord()))
+    finally:
+        store.close()
+    o, b = statistics.median(with_records), statistics.median(without)
+    return Row(
+        "recorded_turns", "turns per second with records on (SQLite, one transaction a turn)", "turns/s", o, b,
+        "the same turns, no record kept", "> 100 turns/s", o > 100, len(with_records),
+    )  # fmt: skip
+
+
 def machine() -> dict[str, object]:
     cpu = platform.processor() or platform.machine()
     try:
@@ -391,6 +456,7 @@ def main(argv: list[str] | None = None) -> int:
         with cache_dir("off"):
             compiled = compile_scenario(library.load(big))
         rows += [bench_turns(s, compiled), bench_memory(s, big, compiled), bench_library(s, tmp)]
+        rows += [bench_report(s, compiled), bench_recorded(s, compiled, tmp)]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     info = machine()

@@ -155,19 +155,21 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
         warn(endings_at, "W209", "no ending has a negative outcome: learners need to see where a conversation can go wrong")
 
     reach = reachable_values(s)
+    never: dict[str, bool] = {}  # expression text -> never true (decided over the full ranges, so per file)
+    dead: dict[tuple[str | None, ...], list[bool]] = {}  # branch conditions -> which branches can be taken
     for sid, st in s.states.items():
         if st.choices and all(c.requires is not None for c in st.choices):
             _check_offers_something(s, sid, reach.get(sid, {}), warn)
         if len(st.choices) == 1:
             warn(st.pos, "W201", f"state '{sid}' has a single choice: with nothing to choose between, there is nothing to learn")
         for c in st.choices:
-            if c.requires is not None and _never(s, c.requires):
+            if c.requires is not None and _never(s, c.requires, never):
                 warn(
                     c.requires.pos,
                     "W205",
                     f"requires '{c.requires.text}' of choice '{c.id}' can never be true: the choice is never offered",
                 )
-            _check_branches(s, sid, c.id, c.next, warn)
+            _check_branches(s, sid, c.id, c.next, warn, never, dead)
             for dim, rating in c.rating.items():
                 if rating == "poor" and dim not in c.feedback:
                     warn(
@@ -206,29 +208,43 @@ def _check_offers_something(s: Scenario, sid: str, domains: Mapping[str, set[Any
             return
 
 
-def _never(s: Scenario, src: Source) -> bool:
-    contexts = _assignments(s, names_read(src.text))
-    return contexts is not None and not any(evaluate(src.text, ctx) for ctx in contexts)
+def _never(s: Scenario, src: Source, memo: dict[str, bool]) -> bool:
+    if src.text not in memo:
+        contexts = _assignments(s, names_read(src.text))
+        memo[src.text] = contexts is not None and not any(evaluate(src.text, ctx) for ctx in contexts)
+    return memo[src.text]
 
 
-def _check_branches(s: Scenario, sid: str, cid: str, branches: Any, warn: Any) -> None:
+def _check_branches(
+    s: Scenario,
+    sid: str,
+    cid: str,
+    branches: Any,
+    warn: Any,
+    never: dict[str, bool],
+    memo: dict[tuple[str | None, ...], list[bool]],
+) -> None:
     guarded = [b for b in branches if b.when is not None]
     if not guarded:
         return
-    names = frozenset().union(*(names_read(b.when.text) for b in guarded))
-    contexts = _assignments(s, names)
-    if contexts is None:
-        return
-    taken = [False] * len(branches)
-    for ctx in contexts:
-        for i, b in enumerate(branches):
-            if b.when is None or evaluate(b.when.text, ctx):
-                taken[i] = True
-                break
+    key = tuple(b.when.text if b.when is not None else None for b in branches)
+    if key not in memo:
+        names = frozenset().union(*(names_read(b.when.text) for b in guarded))
+        contexts = _assignments(s, names)
+        if contexts is None:
+            memo[key] = [True] * len(branches)  # not decided: assume every branch can be taken
+        else:
+            taken = [False] * len(branches)
+            for ctx in contexts:
+                for i, b in enumerate(branches):
+                    if b.when is None or evaluate(b.when.text, ctx):
+                        taken[i] = True
+                        break
+            memo[key] = taken
     for i, b in enumerate(branches):
-        if taken[i]:
+        if memo[key][i]:
             continue
-        if b.when is not None and _never(s, b.when):
+        if b.when is not None and _never(s, b.when, never):
             warn(b.when.pos, "W205", f"when '{b.when.text}' in choice '{cid}' of state '{sid}' can never be true")
         else:
             where = b.when.pos if b.when is not None else b.pos

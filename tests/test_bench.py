@@ -19,7 +19,7 @@ import pytest
 from scripts.gen_scenario import generate
 
 REPO = Path(__file__).resolve().parent.parent
-ROWS = ["help", "validate_cold", "validate_warm", "turn", "memory", "library"]
+ROWS = ["help", "validate_cold", "validate_warm", "turn", "memory", "library", "report_html", "recorded_turns"]
 
 
 @pytest.fixture(scope="module")
