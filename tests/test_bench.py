@@ -46,7 +46,7 @@ def test_quick_run_reports_every_row_with_numbers(quick_report: dict[str, object
             assert math.isfinite(value) and value > 0, (r["key"], name, value)
         assert r["ratio"] == pytest.approx(r["ours"] / r["baseline"])
         assert isinstance(r["pass"], bool)
-        assert r["target"] and r["what"] and r["baseline_what"] and r["unit"] in {"ms", "MB"}
+        assert r["target"] and r["what"] and r["baseline_what"] and r["unit"] in {"ms", "MB", "turns/s"}
 
 
 def test_quick_run_names_the_machine(quick_report: dict[str, object]) -> None:
