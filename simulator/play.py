@@ -86,7 +86,7 @@ def brief(scenario: Scenario, screen: Screen) -> None:
     s = scenario
     screen.line(screen.style(s.title, bold=True))
     area = s.area.replace("_", " ") + (f" ({s.stage})" if s.stage else "")
-    screen.line(f"{area} · {s.phase} phase · you play the {'therapist' if s.perspective == 'therapist' else 'client: yourself'}")
+    screen.para(f"{area} · {s.phase} phase · you play the {'therapist' if s.perspective == 'therapist' else 'client: yourself'}")
     screen.line()
     screen.para(s.summary)
     people = "; ".join(f"{c.name}, {c.role}" for c in s.characters.values())
@@ -157,7 +157,11 @@ def choose_delivery(choice: Choice, answers: Answers, screen: Screen) -> Deliver
         return None
     screen.line("  And what does your body do?")
     for i, cs in enumerate(cues, 1):
-        screen.line(f"    {i}. " + (", ".join(f"{c} ({cat.cues[c].signals})" for c in cs) or "(nothing in particular)"))
+        screen.para(
+            ", ".join(f"{c} ({cat.cues[c].signals})" for c in cs) or "(nothing in particular)",
+            indent="       ",
+            first=f"    {i}. ",
+        )
     cue = _pick(cues, answers, screen, "Body")
     if cue is None:
         return None
@@ -243,14 +247,14 @@ def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, 
             recorder.rewound(session, undone)
             if show:
                 what = "your last reply" if len(undone) == 1 else f"your last {len(undone)} replies"
-                screen.line(screen.style(f"  Taken back {what}. Try something else.", fg="cyan"))
+                screen.para(screen.style(f"Taken back {what}. Try something else.", fg="cyan"), indent="  ")
             continue
         ref = reply.split("@", 1)[0]
         try:
             choice = session.resolve(ref)
         except ChoiceRefused as err:
             if answers.interactive:
-                screen.line(f"  {err.message}")
+                screen.para(err.message, indent="  ")
                 continue
             raise
         said = parse_scripted(reply, choice)
@@ -275,7 +279,7 @@ def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, 
 def _refuse(answers: Answers, screen: Screen, message: str) -> None:
     if not answers.interactive:
         raise ChoiceRefused(message)
-    screen.line(f"  {message}")
+    screen.para(message, indent="  ")
 
 
 def _stopped(session: Session, opts: PlayOptions, why: str, code: int, pause: bool = False) -> SessionEnded:
@@ -293,14 +297,14 @@ def show_debrief(d: Debrief, screen: Screen) -> None:
     screen.line()
     screen.line(screen.style("=" * min(screen.width, 60), dim=True))
     outcome = f" ({d.outcome})" if d.outcome else ""
-    screen.line(screen.style(f"Ending: {d.ending_title}{outcome}", bold=True))
+    screen.para(screen.style(f"Ending: {d.ending_title}{outcome}", bold=True))
     screen.para(d.text)
     if d.rows:
         screen.line()
-        screen.line("Scores: " + "  ".join(f"{k} {v}" for k, v in d.scores.items()))
+        screen.para("Scores: " + "  ".join(f"{k} {v}" for k, v in d.scores.items()))
         lo, hi = d.meter_bounds["charge"]
         screen.line()
-        screen.line("Charge over the turns (= marks flooding):")
+        screen.para("Charge over the turns (= marks flooding):")
         for row in chart(d.meters["charge"], lo, hi, d.flood):
             screen.line("  " + row)
         screen.line()

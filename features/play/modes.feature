@@ -93,3 +93,8 @@ Feature: Coach and assess modes, rewind and pause
     And the output contains "Taken back your last 2 replies. Try something else."
     And the output contains "Ending: The real expectation is on the table (positive)"
     And the last record holds 3 attempts, 2 taken back
+
+  Scenario: a therapist-side debrief names the IPT techniques used and those left unused
+    When I run "ipt-sim play therapist-termination --choices ending-loss,stay-quiet --no-record"
+    Then the output contains "IPT techniques you used: The therapeutic relationship, Encouragement of affect."
+    And the output contains "Offered but not used: Psychoeducation, Exploratory question, Validation."
