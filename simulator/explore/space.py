@@ -1,0 +1,261 @@
+"""The graph of positions: every (state, values that matter) a play can reach, and its moves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+from simulator.engine import compile_scenario
+from simulator.explore.model import _HALF_POINTS, Tracked
+from simulator.explore.reads import _parse, _Reads, _walk
+from simulator.expressions import evaluate
+from simulator.judge import Delivery, judge
+from simulator.model import DIMENSIONS, Choice, Scenario, State
+
+# -- the position graph -----------------------------------------------------------------
+
+
+class _Cond:
+    """An expression evaluated on a position, cached by the values it reads."""
+
+    __slots__ = ("cache", "get", "make", "source")
+
+    def __init__(self, source: str, get: Callable[[Sequence[int]], Any], make: Callable[[Any], dict[str, Any]]) -> None:
+        self.source = source
+        self.get = get
+        self.make = make
+        self.cache: dict[Any, bool] = {}
+
+    def __call__(self, values: Sequence[int]) -> bool:
+        key = self.get(values)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = evaluate(self.source, self.make(key))
+        return hit
+
+
+@dataclass(slots=True)
+class _Move:
+    gid: int
+    requires: _Cond | None
+    effects: tuple[tuple[int, int, int, int], ...]  # (slot, amount, min, max)
+    sets: tuple[tuple[int, int], ...]  # (slot, 0/1)
+    branches: tuple[tuple[_Cond | None, int], ...]  # (when, state index)
+    rates: list[int]  # rating code by charge before (offset by the charge minimum)
+
+
+class _Layout:
+    """Where each tracked value sits in a position tuple, and how expressions read it."""
+
+    def __init__(self, scenario: Scenario, t: Tracked) -> None:
+        self.scenario = scenario
+        self.t = t
+        self.state_ids = list(scenario.states)
+        self.meter_slot = {m: 1 + i for i, m in enumerate(t.meters)}
+        self.flag_slot = {f: 1 + len(t.meters) + i for i, f in enumerate(t.flags)}
+        nxt = 1 + len(t.meters) + len(t.flags)
+        self.visited_slot = nxt if t.visited is not None else None
+        nxt += self.visited_slot is not None
+        self.turn_slot = nxt if t.turn is not None else None
+        self.bit = {s: 1 << i for i, s in enumerate(t.visited or ())}
+        self.bit_states = list(t.visited or ())
+        self._conds: dict[str, _Cond] = {}
+
+    def start(self) -> tuple[int, ...]:
+        s = self.scenario
+        values = [self.state_ids.index(s.start), *(s.meters[m].start for m in self.t.meters), *(0 for _ in self.t.flags)]
+        if self.visited_slot is not None:
+            values.append(self.bit.get(s.start, 0))
+        if self.turn_slot is not None:
+            values.append(0)
+        return tuple(values)
+
+    def cond(self, source: str) -> _Cond:
+        hit = self._conds.get(source)
+        if hit is not None:
+            return hit
+        reads = _Reads(set(), set())
+        _walk(_parse(source), reads)
+        slots: list[tuple[str, int, str]] = []  # (name, slot, kind)
+        slots += [(n, self.meter_slot[n], "meter") for n in sorted(reads.names) if n in self.meter_slot]
+        slots += [(n, self.flag_slot[n], "flag") for n in sorted(reads.names) if n in self.flag_slot]
+        if (reads.visited or reads.visited_all) and self.visited_slot is not None:
+            slots.append(("visited", self.visited_slot, "visited"))
+        if (reads.turn_consts is not None or reads.turn_exact) and self.turn_slot is not None:
+            slots.append(("turn", self.turn_slot, "turn"))
+        idx = [slot for _, slot, _ in slots]
+        get: Callable[[Sequence[int]], Any] = itemgetter(*idx) if idx else (lambda _v: ())
+        bit_states = self.bit_states
+        single = len(idx) == 1
+
+        def make(key: Any) -> dict[str, Any]:
+            values = (key,) if single else key
+            ctx: dict[str, Any] = {}
+            for (name, _slot, kind), v in zip(slots, values, strict=True):
+                if kind == "flag":
+                    ctx[name] = bool(v)
+                elif kind == "visited":
+                    ctx[name] = frozenset(s for i, s in enumerate(bit_states) if v >> i & 1)
+                else:
+                    ctx[name] = v
+            return ctx
+
+        hit = self._conds[source] = _Cond(source, get, make)
+        return hit
+
+
+class _Ratings:
+    """Each edge's ratings, from the real judge, shared by choices the judge cannot tell apart."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.context = compile_scenario(scenario).new_session().template_context()
+        self.codes: dict[tuple[Any, ...], int] = {}
+        self.table: list[tuple[int, tuple[int, ...], Mapping[str, str]]] = []  # (points 0..8, per dimension, ratings)
+
+    def code(self, state: State, choice: Choice, before: int, after: int) -> int:
+        key = (
+            state.pace, choice.tone, choice.nonverbal, choice.timing, bool(choice.say.strip()),
+            tuple(sorted(choice.rating.items())), choice.technique, before, after,
+        )  # fmt: skip
+        hit = self.codes.get(key)
+        if hit is None:
+            j = judge(self.scenario, state, choice, Delivery(choice.tone, choice.nonverbal), before, after, self.context)
+            per = tuple(_HALF_POINTS[j.ratings[d]] for d in DIMENSIONS)
+            hit = self.codes[key] = len(self.table)
+            self.table.append((sum(per), per, dict(j.ratings)))
+        return hit
+
+
+@dataclass(slots=True)
+class _Graph:
+    layout: _Layout
+    moves: list[tuple[str, str]]  # gid -> (state id, choice id)
+    nodes: list[tuple[int, ...]]
+    off: list[int]
+    tgt: list[int]
+    gid: list[int]
+    rate: list[int]
+    parent: list[int]
+    dist: list[int]
+    complete: bool
+    ending_of_state: list[int]  # ending index by state index, -1 if none
+    ratings: _Ratings
+
+
+def _compile_moves(scenario: Scenario, layout: _Layout, ratings: _Ratings) -> tuple[list[list[_Move]], list[tuple[str, str]]]:
+    charge = scenario.meters["charge"]
+    index = {s: i for i, s in enumerate(layout.state_ids)}
+    per_state: list[list[_Move]] = []
+    moves: list[tuple[str, str]] = []
+    for sid, state in scenario.states.items():
+        out: list[_Move] = []
+        for c in state.choices:
+            effects = tuple(
+                (layout.meter_slot[m], amount, scenario.meters[m].min, scenario.meters[m].max)
+                for m, amount in c.effects.items()
+                if m in layout.meter_slot
+            )
+            sets = tuple((layout.flag_slot[f], int(v)) for f, v in c.set_flags.items() if f in layout.flag_slot)
+            branches = tuple((layout.cond(b.when.text) if b.when else None, index[b.goto]) for b in c.next)
+            rates = [
+                ratings.code(state, c, before, charge.clamp(before + c.effects.get("charge", 0)))
+                for before in range(charge.min, charge.max + 1)
+            ]
+            requires = layout.cond(c.requires.text) if c.requires is not None else None
+            out.append(_Move(len(moves), requires, effects, sets, branches, rates))
+            moves.append((sid, c.id))
+        per_state.append(out)
+    return per_state, moves
+
+
+def _build(scenario: Scenario, layout: _Layout, max_nodes: int) -> _Graph:
+    """Every position reachable from the start, breadth first, with its outgoing edges."""
+    ratings = _Ratings(scenario)
+    per_state, moves = _compile_moves(scenario, layout, ratings)
+    ending_index = {e: i for i, e in enumerate(scenario.endings)}
+    ending_of_state = [ending_index[s.ending] if s.ending else -1 for s in scenario.states.values()]
+    cmin = scenario.meters["charge"].min
+    vslot, tslot = layout.visited_slot, layout.turn_slot
+    cap = layout.t.turn if isinstance(layout.t.turn, int) else None
+    bits = [layout.bit.get(s, 0) for s in layout.state_ids]
+    start = layout.start()
+    seen: dict[tuple[int, ...], int] = {start: 0}
+    found: list[tuple[int, ...]] = [start]
+    off: list[int] = []
+    tgt: list[int] = []
+    gids: list[int] = []
+    rate: list[int] = []
+    parent = [-1]
+    dist = [0]
+    complete = True
+    i = 0
+    while i < len(found):
+        node = found[i]
+        off.append(len(tgt))
+        if ending_of_state[node[0]] >= 0:
+            i += 1
+            continue
+        d = dist[i] + 1
+        for mv in per_state[node[0]]:
+            if mv.requires is not None and not mv.requires(node):
+                continue
+            new = list(node)
+            for slot, amount, lo, hi in mv.effects:
+                v = new[slot] + amount
+                new[slot] = lo if v < lo else hi if v > hi else v
+            for slot, flag in mv.sets:
+                new[slot] = flag
+            if tslot is not None:
+                new[tslot] = new[tslot] + 1 if cap is None or new[tslot] < cap else cap
+            dest = mv.branches[-1][1]
+            for when, goto in mv.branches:
+                if when is None or when(new):
+                    dest = goto
+                    break
+            new[0] = dest
+            if vslot is not None:
+                new[vslot] |= bits[dest]
+            key = tuple(new)
+            j = seen.get(key)
+            if j is None:
+                if len(found) >= max_nodes:
+                    complete = False
+                    break
+                j = seen[key] = len(found)
+                found.append(key)
+                parent.append(len(tgt))
+                dist.append(d)
+            tgt.append(j)
+            gids.append(mv.gid)
+            rate.append(mv.rates[node[1] - cmin])
+        if not complete:
+            break
+        i += 1
+    off.append(len(tgt))
+    return _Graph(layout, moves, found, off, tgt, gids, rate, parent, dist, complete, ending_of_state, ratings)
+
+
+def _edge_source(g: _Graph, e: int) -> int:
+    """The position an edge leaves (binary search on the offsets)."""
+    lo, hi = 0, len(g.off) - 2
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if g.off[mid] <= e:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _shortest(g: _Graph, x: int) -> list[int]:
+    """The edges of the first-found (shortest) play to position ``x``."""
+    edges: list[int] = []
+    while g.parent[x] >= 0:
+        e = g.parent[x]
+        edges.append(e)
+        x = _edge_source(g, e)
+    edges.reverse()
+    return edges
