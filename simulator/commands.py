@@ -258,15 +258,7 @@ def report_session(sid: str, fmt: str, output: Path | None, data_dir: Path | Non
         current = hashlib.sha256(Path(record.scenario_path).read_bytes()).hexdigest()
     except OSError:
         current = None
-    text = report.render(debrief_of(record, current), fmt)
-    if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
-        return
-    try:
-        output.write_text(text, "utf-8")
-    except OSError as err:
-        raise click.FileError(str(output), err.strerror) from None
-    click.echo(f"Wrote {output}", err=True)
+    emit(report.render(debrief_of(record, current), fmt), output)
 
 
 def explore_scenario(ref: str, as_json: bool, max_positions: int | None) -> None:
@@ -303,8 +295,13 @@ def graph_scenario(ref: str, fmt: str, output: Path | None, session_id: str | No
         text = graph.render(scenario, fmt, highlight, played)  # type: ignore[arg-type]
     except ValueError as err:
         raise IptSimError(str(err)) from None
+    emit(text, output)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it to ``output`` and say so (a file that cannot be written is a plain error)."""
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=not text.endswith("\n"))
         return
     try:
         output.write_text(text, "utf-8")
