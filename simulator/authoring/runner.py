@@ -27,10 +27,11 @@ UPDATE = {update!r}
 if FEATURES:
     scenarios(*FEATURES, features_base_dir="/")
 
+if GOLDEN:
 
-@pytest.mark.parametrize("path", GOLDEN, ids=[p.rsplit("/", 1)[-1] for p in GOLDEN])
-def test_golden_transcript(path):
-    golden.check(__import__("pathlib").Path(path), update=UPDATE)
+    @pytest.mark.parametrize("path", GOLDEN, ids=[p.rsplit("/", 1)[-1] for p in GOLDEN])
+    def test_golden_transcript(path):
+        golden.check(__import__("pathlib").Path(path), update=UPDATE)
 """
 
 
