@@ -219,7 +219,7 @@ def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, 
         try:
             reply = answers.ask(f"Your reply [1-{len(offered)}]:", screen)
         except KeyboardInterrupt:
-            raise _stopped(session, opts, "interrupted (Ctrl-C)", 130) from None
+            raise _stopped(session, opts, "Ctrl-C", 130) from None
         if reply is None:
             if answers.scripted is not None:
                 return session  # the scripted choices ran out before an ending

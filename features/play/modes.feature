@@ -98,3 +98,9 @@ Feature: Coach and assess modes, rewind and pause
     When I run "ipt-sim play therapist-termination --choices ending-loss,stay-quiet --no-record"
     Then the output contains "IPT techniques you used: The therapeutic relationship, Encouragement of affect."
     And the output contains "Offered but not used: Psychoeducation, Exploratory question, Validation."
+
+  Scenario: Ctrl-C stops cleanly with one line, and the session can be resumed
+    When I play "money.yaml" in a real process and press Ctrl-C at "(stay silent)"
+    Then the exit code is 130
+    And the output contains "Session stopped (Ctrl-C) after 0 turns. Continue later with: ipt-sim resume"
+    And there is no traceback

@@ -238,3 +238,28 @@ def graph_last(world: World, name: str, fmt: str) -> None:
     world.result = CliRunner().invoke(
         cli, ["graph", name, "--format", fmt, "--session", last_record().id], catch_exceptions=False
     )
+
+
+@when(parsers.parse('I play "{name}" in a real process and press Ctrl-C at "{marker}"'))
+def play_and_interrupt(world: World, name: str, marker: str) -> None:
+    """SIGINT while the player is being asked for a reply; the output is read to synchronise."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+
+    with subprocess.Popen(
+        [sys.executable, "-m", "simulator", "play", name, "--yes"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=world.folder,
+        env=os.environ | {"PYTHONUNBUFFERED": "1"},
+    ) as proc:  # fmt: skip
+        assert proc.stdout is not None
+        seen = []
+        for line in proc.stdout:
+            seen.append(line)
+            if marker in line:
+                break
+        proc.send_signal(signal.SIGINT)
+        rest, _ = proc.communicate(timeout=30)
+    world.result = SimpleNamespace(exit_code=proc.returncode, output="".join(seen) + rest, exception=None)  # type: ignore[assignment]
