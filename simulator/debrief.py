@@ -139,5 +139,6 @@ GROUNDING = (
     "That was a hard conversation to practise. Before you go on: take a slow breath, feel your feet "
     "on the floor, and notice three things you can see around you. It was a rehearsal; nothing said "
     "here was real. If practising this stirred up more than you expected, it may help to talk it over "
-    "with your therapist or someone you trust."
+    "with your therapist or someone you trust. If you feel unsafe or in crisis, contact your local "
+    "emergency number or a crisis line now."
 )

@@ -104,3 +104,13 @@ Feature: Coach and assess modes, rewind and pause
     Then the exit code is 130
     And the output contains "Session stopped (Ctrl-C) after 0 turns. Continue later with: ipt-sim resume"
     And there is no traceback
+
+  Scenario: a session that ends badly closes with grounding and where to find help
+    When I run "ipt-sim play money.yaml --choices counter,let-go --no-record"
+    Then the output contains "Ending: The impasse deepens (negative)"
+    And the output, read as prose, contains "take a slow breath, feel your feet on the floor"
+    And the output, read as prose, contains "If you feel unsafe or in crisis, contact your local emergency number or a crisis line now."
+
+  Scenario: a session that ends well has no grounding note
+    When I run "ipt-sim play money.yaml --choices acknowledge --no-record"
+    Then the output does not contain "take a slow breath"

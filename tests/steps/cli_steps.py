@@ -106,6 +106,12 @@ def output_contains(world: World, text: str) -> None:
     assert text in world.last.output, world.last.output
 
 
+@then(parsers.parse('the output, read as prose, contains "{text}"'))
+def output_contains_prose(world: World, text: str) -> None:
+    """For wrapped paragraphs: line breaks and indentation count as single spaces."""
+    assert text in " ".join(world.last.output.split()), world.last.output
+
+
 @then("the output contains:")
 def output_contains_block(world: World, docstring: str) -> None:
     assert docstring in world.last.output, world.last.output
