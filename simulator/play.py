@@ -203,7 +203,18 @@ def parse_scripted(ref: str, choice: Choice) -> Delivery | None:
 
 
 def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, opts: PlayOptions) -> Session:
-    """Play until an ending, the end of the answers, or a pause; raises SessionEnded when stopped."""
+    """Play until an ending, the end of the answers, or a pause; raises SessionEnded when stopped.
+
+    Ctrl-C anywhere (at a prompt or while a turn is judged and written) stops cleanly: the
+    turns already recorded are kept, the one in progress is not.
+    """
+    try:
+        return _run(session, answers, screen, recorder, opts)
+    except KeyboardInterrupt:
+        raise _stopped(session, opts, "Ctrl-C", 130) from None
+
+
+def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, opts: PlayOptions) -> Session:
     s = session.scenario
     show = not opts.quiet
     while not session.finished:
@@ -216,10 +227,7 @@ def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, 
         if show:
             show_state(session, screen, opts.mode, offered)
         shown_at = answers.clock()
-        try:
-            reply = answers.ask(f"Your reply [1-{len(offered)}]:", screen)
-        except KeyboardInterrupt:
-            raise _stopped(session, opts, "Ctrl-C", 130) from None
+        reply = answers.ask(f"Your reply [1-{len(offered)}]:", screen)
         if reply is None:
             if answers.scripted is not None:
                 return session  # the scripted choices ran out before an ending

@@ -46,3 +46,16 @@ def test_the_charge_meter_and_chart() -> None:
     rows = chart([6, 8, 7, 5], 0, 10, 8)
     assert rows[2] == "  8 |= # = =  <- flooding"  # the flood row is marked where the charge is below it
     assert rows[4] == "  6 |# # #  "
+
+
+def test_ctrl_c_while_a_turn_is_judged_stops_cleanly(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C during the work of a turn (not at a prompt) gives the same one line and exit 130."""
+    from simulator import engine
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine.Session, "play", interrupted)
+    result = CliRunner().invoke(cli, ["play", str(example), "--choices", "acknowledge", "--no-record"])
+    assert result.exit_code == 130
+    assert result.output.endswith("Session stopped (Ctrl-C) after 0 turns.\n")
