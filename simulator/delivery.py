@@ -59,10 +59,6 @@ def charge_shift(choice: Choice, said: Delivery) -> int:
     return max(-2, min(2, round_half_up(shift)))
 
 
-def default(choice: Choice) -> Delivery:
-    return Delivery(choice.tone, choice.nonverbal)
-
-
 def _unique(items: list[T]) -> list[T]:
     seen: list[T] = []
     for i in items:

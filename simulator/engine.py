@@ -16,7 +16,7 @@ transitions for that choice are the ``next`` branches in order, each guarded by 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
@@ -248,4 +248,4 @@ def replay(scenario: Scenario, choices: Sequence[str]) -> Session:
     return session
 
 
-__all__ = ["CompiledScenario", "Session", "Turn", "compile_scenario", "field", "replay"]
+__all__ = ["CompiledScenario", "Session", "Turn", "compile_scenario", "replay"]

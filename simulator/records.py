@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -355,7 +355,3 @@ class Recorder:
 
     def close(self) -> None:
         self.store.close()
-
-
-def iter_records(store: Store) -> Iterator[Record]:
-    yield from store.all()

@@ -173,9 +173,6 @@ class _Reader:
     def slug(self, node: YNode, what: str) -> str | None:
         return self.pattern(node, what, _SLUG, "a slug (lowercase letters, digits, single - or _ between them)")
 
-    def ident(self, node: YNode, what: str) -> str | None:
-        return self.pattern(node, what, _IDENT, "a name (lowercase letters, digits and _, not starting with a digit)")
-
     def one_of(self, node: YNode, what: str, values: Iterable[str], code: str = "E301") -> str | None:
         value = self.text(node, what, allow_empty=False)
         if value is None:
