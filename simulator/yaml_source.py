@@ -213,6 +213,26 @@ def _scalar_tag(tag: str, value: str) -> tuple[str, str | None]:
     return BROKEN, f"'{value}' is not a valid {shown}"
 
 
+def _deep_flow(text: str, limit: int) -> tuple[int, int] | None:
+    """Where flow brackets (outside quotes) first open deeper than ``limit``, if they do."""
+    depth, line, col, quote = 0, 1, 0, ""
+    for ch in text:
+        col += 1
+        if ch == "\n":
+            line, col = line + 1, 0
+        elif quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return line, col
+        elif ch in "]}":
+            depth -= 1
+    return None
+
+
 def _body(lines: list[str], line: int, col: int) -> tuple[int, int]:
     """Where the text of a literal block scalar whose ``|`` is at (line, col) starts."""
     for i in range(line, min(len(lines), line + 1000)):  # the first non-blank line gives the indentation
@@ -378,6 +398,16 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
     except _Abort:
         return None, diags
     except yaml.YAMLError as err:
+        if "maximum nesting depth" in str(err):
+            # libyaml (0.2.5+) refuses flow nesting past 1000 while scanning ahead, before the
+            # events reach MAX_DEPTH: report it as the nesting it is, where it passes the limit.
+            line, col = _deep_flow(text, MAX_DEPTH) or _where(err, text)
+            diags.append(
+                Diagnostic(
+                    file, line, col, "error", "E105", f"nesting is deeper than {MAX_DEPTH} levels; a scenario never needs this"
+                )
+            )
+            return None, diags
         line, col = _where(err, text)
         diags.append(Diagnostic(file, line, col, "error", "E110", _yaml_message(err, text, line, col)))
         return None, diags
