@@ -64,7 +64,7 @@ def main(root: Path) -> str:
             "| --- | --- | --- | --- | --- | --- | --- |",
         ]
         for s in group:
-            objectives = "<br>".join(f"• {cell(o)}" for o in s.objectives)
+            objectives = "<br>".join(f"• {cell(o.text)}" for o in s.objectives)
             out.append(
                 f"| `{s.id}` | {cell(s.title)} | {s.stage or '–'} | {s.phase} | {s.perspective} "
                 f"| {objectives} | {cell(PRACTISES[s.id])} |"

@@ -1,4 +1,5 @@
-"""The built-in catalogs (tone, nonverbal cue, timing, IPT technique), loaded once.
+"""The built-in catalogs (tone, nonverbal cue, timing, IPT technique, and format 1.1's
+assessment items, communication problems, tone needs and support topics), loaded once.
 
 They are data shipped in the package (``data/catalogs.yaml``); this module gives them
 types. The ids are the contract with scenario files; the properties drive judging.
@@ -29,6 +30,11 @@ class Cue:
     valence: int  # -2 lands as rejection .. +2 lands as care
     signals: str
     caution: str = ""
+    therapist: int | None = None  # how it lands from the therapist's chair, where that differs
+    therapist_caution: str = ""
+
+    def valence_for(self, perspective: str) -> int:
+        return self.therapist if perspective == "therapist" and self.therapist is not None else self.valence
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +52,46 @@ class Technique:
 
 
 @dataclass(frozen=True, slots=True)
+class Need:
+    """What a moment needs from the voice: tones rated good or poor against it (others mixed)."""
+
+    id: str
+    title: str
+    good: frozenset[str]
+    poor: frozenset[str]
+    mixed_note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An assessment item: what a trainer rates (format 1.1)."""
+
+    id: str
+    title: str
+    phase: str
+    description: str
+    critical: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One of the IPT manual's communication problems."""
+
+    id: str
+    title: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class Catalogs:
     tones: Mapping[str, Tone]
     cues: Mapping[str, Cue]
     timings: Mapping[str, Timing]
     techniques: Mapping[str, Technique]
+    needs: Mapping[str, Need]
+    items: Mapping[str, Item]
+    problems: Mapping[str, Problem]
+    support: Mapping[str, str]  # topic -> title
 
 
 @cache
@@ -62,4 +103,10 @@ def load() -> Catalogs:
         cues={k: Cue(k, **v) for k, v in raw["nonverbal"].items()},
         timings={k: Timing(k, **v) for k, v in raw["timing"].items()},
         techniques={k: Technique(k, **v) for k, v in raw["techniques"].items()},
+        needs={
+            k: Need(k, v["title"], frozenset(v["good"]), frozenset(v["poor"]), v["mixed_note"]) for k, v in raw["needs"].items()
+        },
+        items={k: Item(k, **v) for k, v in raw["items"].items()},
+        problems={k: Problem(k, **v) for k, v in raw["problems"].items()},
+        support={k: v["title"] for k, v in raw["support"].items()},
     )

@@ -31,6 +31,20 @@ def _complete_scenarios(ctx: click.Context, param: click.Parameter, incomplete: 
     return [CompletionItem(r.info.id, help=r.info.title) for r in bundled() if r.info and r.info.id.startswith(incomplete)]
 
 
+TIMING = click.option(
+    "--timing", type=click.Choice(["on", "relaxed", "off"]), default="on", show_default=True,
+    help="Judge how soon you reply (less reading time); relaxed: three times as long; off: not timed.",
+)  # fmt: skip
+READING_SPEED = click.option(
+    "--reading-speed", type=click.IntRange(50, 1000), default=230, show_default=True, metavar="WPM",
+    help="Your reading speed in words per minute: reading time is not counted as reply time.",
+)  # fmt: skip
+REGION = click.option(
+    "--region", envvar="IPT_SIM_REGION", metavar="CODE",
+    help="Where to signpost help: GB, IE, US, CA, AU, NZ or international (default: from IPT_SIM_REGION or the locale).",
+)  # fmt: skip
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="ipt-sim")
 def cli() -> None:
@@ -88,14 +102,18 @@ def schema() -> None:
               help="coach: feedback after each reply, hints, rewind. assess: feedback only at the end.")  # fmt: skip
 @click.option("--no-record", is_flag=True, help="Do not keep a record of this session.")
 @click.option("--yes", "-y", is_flag=True, help="Skip the consent question for content notes.")
+@TIMING
+@READING_SPEED
+@REGION
 @DATA_DIR
 def play(
-    scenario: str | None, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool, data_dir: Path | None
-) -> None:
+    scenario: str | None, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool,
+    timing: str, reading_speed: int, region: str | None, data_dir: Path | None,
+) -> None:  # fmt: skip
     """Play a scenario: a bundled id (see `ipt-sim list`) or a file path."""
-    from simulator.commands import play_scenario
+    from simulator.commands import Settings, play_scenario
 
-    play_scenario(scenario, choices, as_json, mode, no_record, yes, data_dir)
+    play_scenario(scenario, choices, as_json, mode, no_record, yes, data_dir, Settings(timing, reading_speed, region))
 
 
 @cli.command()
@@ -112,12 +130,16 @@ def sessions(as_json: bool, data_dir: Path | None) -> None:
 @click.argument("session_id")
 @click.option("--mode", type=click.Choice(MODES), default=None, help="Change the mode (default: the session's own).")
 @click.option("--yes", "-y", is_flag=True, help="Skip the consent question.")
+@TIMING
+@READING_SPEED
+@REGION
 @DATA_DIR
-def resume(session_id: str, mode: str | None, yes: bool, data_dir: Path | None) -> None:
+def resume(session_id: str, mode: str | None, yes: bool, timing: str, reading_speed: int, region: str | None,
+           data_dir: Path | None) -> None:  # fmt: skip
     """Continue an unfinished session where it stopped."""
-    from simulator.commands import resume_session
+    from simulator.commands import Settings, resume_session
 
-    resume_session(session_id, mode, data_dir, yes)
+    resume_session(session_id, mode, data_dir, yes, Settings(timing, reading_speed, region))
 
 
 @cli.command()

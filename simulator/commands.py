@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -124,9 +125,19 @@ def pick_bundled(interactive: bool) -> str:
         click.echo(f"Please answer with a number from 1 to {len(infos)}.")
 
 
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How a learner plays: timing (on | relaxed | off), reading speed, region for signposting."""
+
+    timing: str = "on"
+    reading_wpm: int = 230
+    region: str | None = None
+
+
 def play_scenario(
-    ref: str | None, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool, data_dir: Path | None
-) -> None:
+    ref: str | None, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool, data_dir: Path | None,
+    settings: Settings | None = None,
+) -> None:  # fmt: skip
     """`ipt-sim play`: brief, consent, play, record, debrief."""
     from simulator.engine import compile_scenario
 
@@ -137,12 +148,12 @@ def play_scenario(
         raise SessionEnded("Stopped before starting.") from None
     scenario = load(path)
     session = compile_scenario(scenario).new_session()
-    _play(session, choices, as_json, mode, no_record, yes, data_dir, interactive, session_id=None)
+    _play(session, choices, as_json, mode, no_record, yes, data_dir, interactive, None, settings or Settings())
 
 
 def _play(
     session: Session, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool,
-    data_dir: Path | None, interactive: bool, session_id: str | None,
+    data_dir: Path | None, interactive: bool, session_id: str | None, settings: Settings,
 ) -> None:  # fmt: skip
     from simulator.debrief import build
     from simulator.play import Answers, NoRecord, PlayOptions, brief, consent, run, show_debrief
@@ -153,9 +164,9 @@ def _play(
     scripted = [c for c in (x.strip() for x in choices.split(",")) if c] if choices is not None else None
     answers = Answers(scripted, interactive=interactive)
     screen = Screen()
-    opts = PlayOptions(mode=mode, quiet=as_json, consent_given=yes)
+    opts = PlayOptions(mode=mode, quiet=as_json, consent_given=yes, timing=settings.timing, reading_wpm=settings.reading_wpm)
     if not as_json and session_id is None:
-        brief(scenario, screen)
+        brief(scenario, screen, settings.timing if interactive else "off")
         if not yes:
             try:
                 agreed = consent(scenario, answers, screen)
@@ -184,7 +195,7 @@ def _play(
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if session.finished or session.turns:
-        show_debrief(build(session, mode, opts.session_id), screen)
+        show_debrief(build(session, mode, opts.session_id, settings.region), screen)
     if not session.finished:
         click.echo(f"Stopped after {session.turn} turns: the replies given ran out before an ending.", err=True)
     if opts.session_id:
@@ -212,7 +223,7 @@ def list_sessions(as_json: bool, data_dir: Path | None) -> None:
         click.echo(f"{r['id']}  {r['started_at']}  {r['scenario']:<34} {r['turns']:>2} turns  {state}")
 
 
-def resume_session(sid: str, mode: str | None, data_dir: Path | None, yes: bool) -> None:
+def resume_session(sid: str, mode: str | None, data_dir: Path | None, yes: bool, settings: Settings | None = None) -> None:
     """`ipt-sim resume ID`: replay the recorded turns, then carry on playing."""
     from simulator.engine import compile_scenario
     from simulator.errors import IptSimError
@@ -242,7 +253,7 @@ def resume_session(sid: str, mode: str | None, data_dir: Path | None, yes: bool)
         raise IptSimError(f"cannot resume session {sid}: the scenario no longer plays the same way ({err.message})") from None
     click.echo(f"Resuming session {sid} of '{scenario.title}' at turn {session.turn + 1}.", err=True)
     interactive = sys.stdin.isatty()
-    _play(session, None, False, mode or record.mode, False, yes, data_dir, interactive, session_id=sid)
+    _play(session, None, False, mode or record.mode, False, yes, data_dir, interactive, sid, settings or Settings())
 
 
 def report_session(sid: str, fmt: str, output: Path | None, data_dir: Path | None) -> None:

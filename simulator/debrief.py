@@ -13,13 +13,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from simulator import catalogs
+from simulator import catalogs, safety
+from simulator.assessment import ItemLine, Tagged, checklist, critical_missed, techniques
 from simulator.engine import Session, Turn
 from simulator.judge import score
-from simulator.model import Scenario
-from simulator.transcript import best_alternative
+from simulator.model import DONE_LEVELS, Choice, Scenario
+from simulator.transcript import best_alternative, objectives_json
 
-ADVICE_LIKE = frozenset({"directive_advice", "reassurance"})
+# Techniques never listed as missed: using them is a choice, not a duty (interpretation is not IPT).
+ADVICE_LIKE = frozenset({"directive_advice", "reassurance", "interpretation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,11 @@ class Row:
     technique: str | None
     alternative: str | None  # the words of the best-rated alternative, if any beat the choice
     meters_after: Mapping[str, int] = field(default_factory=dict)
+    practice: str | None = None  # format 1.1: None when the choice has no assess
+    practice_feedback: str = ""
+    items: tuple[tuple[str, str, str], ...] = ()  # (item, level, why)
+    problem: str | None = None
+    called_for: tuple[str, ...] = ()  # techniques of the well-judged choices on offer at this moment
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +57,7 @@ class Debrief:
     ending_title: str
     outcome: str | None
     text: str
-    scores: Mapping[str, int]
+    scores: Mapping[str, int | None]
     meters: Mapping[str, Sequence[int]]  # each meter at the start and after each turn
     flood: int
     meter_bounds: Mapping[str, tuple[int, int]]
@@ -61,10 +68,23 @@ class Debrief:
     session_id: str | None = None
     started_at: str | None = None
     mode: str = "coach"
+    techniques_misapplied: tuple[tuple[str, str], ...] = ()  # (technique, why)
+    checklist: tuple[ItemLine, ...] = ()
+    critical_missed: tuple[str, ...] = ()
+    objectives: tuple[Mapping[str, Any], ...] = ()  # {id, text, met: bool | None}
+    grounding: str = ""
+    signposts: tuple[str, ...] = ()
 
     @property
     def ended_badly(self) -> bool:
         return self.outcome == "negative"
+
+    @property
+    def missed_critical_lines(self) -> tuple[ItemLine, ...]:
+        return tuple(line for line in self.checklist if line.critical and line.status != "done")
+
+    def tags(self) -> list[Tagged]:
+        return [(r.number, item, level, why) for r in self.rows for item, level, why in r.items]
 
 
 def row_for(session: Session, t: Turn) -> Row:
@@ -80,7 +100,18 @@ def row_for(session: Session, t: Turn) -> Row:
         ratings=dict(t.judgement.ratings), feedback=dict(t.judgement.feedback),
         technique=choice.technique if choice else None,
         alternative=(f'"{alt[1]}"' if alt[1].strip() else "(a silence)") if alt else None, meters_after=dict(t.meters_after),
+        practice=t.judgement.practice, practice_feedback=t.judgement.practice_feedback,
+        items=tuple((i.item, i.level, i.why) for i in t.judgement.items), problem=t.judgement.problem,
+        called_for=tuple(dict.fromkeys(c.technique for c in state.choices if c.technique and calls_for(c))),
     )  # fmt: skip
+
+
+def calls_for(c: Choice) -> bool:
+    """A choice whose technique the moment called for: tagged done (format 1.1), or, in an
+    untagged (version 1) choice, one whose timing tag is rated good."""
+    if c.assess:
+        return all(a.level in DONE_LEVELS for a in c.assess)
+    return catalogs.load().timings[c.timing].rating == "good"
 
 
 def scenario_facts(s: Scenario) -> dict[str, Any]:
@@ -93,6 +124,9 @@ def scenario_facts(s: Scenario) -> dict[str, Any]:
         "flood": s.flood,
         "meters": {n: {"start": m.start, "min": m.min, "max": m.max} for n, m in s.meters.items()},
         "techniques": list(dict.fromkeys(offered)),
+        "content_note": bool(s.content_note),
+        "support": list(s.support),
+        "objectives": [{"id": o.id, "text": o.text, "met": None} for o in s.objectives],
     }
 
 
@@ -104,41 +138,63 @@ def from_parts(
     session_id: str | None = None,
     started_at: str | None = None,
     mode: str = "coach",
+    region: str | None = None,
 ) -> Debrief:
-    """Assemble a debrief from stored or live parts."""
+    """Assemble a debrief from stored or live parts (records written before format 1.1
+    lack the newer keys: each has a default that means "not assessed")."""
     meters = facts["meters"]
     series = {n: [m["start"]] + [r.meters_after.get(n, m["start"]) for r in rows] for n, m in meters.items()}
-    used = list(dict.fromkeys(r.technique for r in rows if r.technique))
     therapist = facts["perspective"] == "therapist"
-    missed = [t for t in facts["techniques"] if t not in used and t not in ADVICE_LIKE]
+    tags = [(r.number, item, level, why) for r in rows for item, level, why in r.items]
+    missed_items = critical_missed(tags)
+    played = [(r.technique, [(level, why) for _i, level, why in r.items]) for r in rows]
+    called = [t for r in rows for t in r.called_for] if any(r.called_for for r in rows) else facts["techniques"]
+    tech = techniques(played, called, ADVICE_LIKE)
+    objectives = (ending or {}).get("objectives") or facts.get("objectives", [])
+    outcome = ending["outcome"] if ending else None
+    ground, signs = safety.closing(
+        facts["perspective"], outcome == "negative", bool(facts.get("content_note")) and ending is not None,
+        safety.choose_region(region), facts.get("support", ()),
+    )  # fmt: skip
     return Debrief(
         scenario_id=facts["id"], title=facts["title"], perspective=facts["perspective"],
         ending_id=ending["id"] if ending else None,
         ending_title=ending["title"] if ending else "Stopped before an ending",
-        outcome=ending["outcome"] if ending else None, text=ending["debrief"] if ending else "",
-        scores=score([r.ratings for r in rows]), meters=series, flood=facts["flood"],
-        meter_bounds={n: (m["min"], m["max"]) for n, m in meters.items()}, rows=tuple(rows),
-        techniques_used=tuple(used) if therapist else (), techniques_missed=tuple(missed) if therapist else (),
+        outcome=outcome, text=ending["debrief"] if ending else "",
+        scores=score([{**r.ratings, "practice": r.practice} for r in rows], bool(missed_items)), meters=series,
+        flood=facts["flood"], meter_bounds={n: (m["min"], m["max"]) for n, m in meters.items()}, rows=tuple(rows),
+        techniques_used=tech.used if therapist else (), techniques_missed=tech.missed if therapist else (),
+        techniques_misapplied=tech.misapplied if therapist else (),
         scenario_changed=scenario_changed, session_id=session_id, started_at=started_at, mode=mode,
+        checklist=tuple(checklist(tags)), critical_missed=tuple(missed_items), objectives=tuple(objectives),
+        grounding=ground, signposts=tuple(signs),
     )  # fmt: skip
 
 
-def build(session: Session, mode: str = "coach", session_id: str | None = None) -> Debrief:
-    """The debrief of a live (finished or stopped) session."""
+def ending_info(session: Session) -> dict[str, Any] | None:
+    """What a record keeps of the ending: id, title, outcome, debrief text, objectives met."""
     ending = session.ending
-    info = {"id": ending.id, "title": ending.title, "outcome": ending.outcome, "debrief": session.debrief()} if ending else None
+    if ending is None:
+        return None
+    return {"id": ending.id, "title": ending.title, "outcome": ending.outcome, "debrief": session.debrief(),
+            "objectives": objectives_json(session)}  # fmt: skip
+
+
+def build(session: Session, mode: str = "coach", session_id: str | None = None, region: str | None = None) -> Debrief:
+    """The debrief of a live (finished or stopped) session."""
     rows = [row_for(session, t) for t in session.turns]
-    return from_parts(scenario_facts(session.scenario), rows, info, session_id=session_id, mode=mode)
+    return from_parts(
+        scenario_facts(session.scenario), rows, ending_info(session), session_id=session_id, mode=mode, region=region
+    )
 
 
 def technique_title(tid: str) -> str:
     return catalogs.load().techniques[tid].title
 
 
-GROUNDING = (
-    "That was a hard conversation to practise. Before you go on: take a slow breath, feel your feet "
-    "on the floor, and notice three things you can see around you. It was a rehearsal; nothing said "
-    "here was real. If practising this stirred up more than you expected, it may help to talk it over "
-    "with your therapist or someone you trust. If you feel unsafe or in crisis, contact your local "
-    "emergency number or a crisis line now."
-)
+def item_title(iid: str) -> str:
+    return catalogs.load().items[iid].title
+
+
+def problem_title(pid: str) -> str:
+    return catalogs.load().problems[pid].title

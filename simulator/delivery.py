@@ -10,6 +10,7 @@ and each cue that lands worse, stirs the other person up.
 
 from __future__ import annotations
 
+import random
 from typing import TypeVar
 
 from simulator import catalogs
@@ -57,6 +58,19 @@ def charge_shift(choice: Choice, said: Delivery) -> int:
     cue_step = sum(cat.cues[c].valence for c in choice.nonverbal) - sum(cat.cues[c].valence for c in said.nonverbal)
     shift = (tone_step + cue_step) / 2
     return max(-2, min(2, round_half_up(shift)))
+
+
+def shuffled(options: list[T], seed: str) -> list[T]:
+    """The options in an order that does not give the answer away: the choice's own (first
+    in the lists above) never stays first when there is another, and a given moment always
+    shows the same order (seeded), so a rewind or a replay reads the same."""
+    if len(options) < 2:
+        return list(options)
+    out = list(options)
+    random.Random(seed).shuffle(out)
+    if out[0] == options[0]:
+        out.append(out.pop(0))
+    return out
 
 
 def _unique(items: list[T]) -> list[T]:

@@ -25,7 +25,7 @@ from transitions import EventData, Machine
 from simulator.errors import ChoiceRefused
 from simulator.expressions import evaluate, render
 from simulator.judge import Delivery, Judgement, judge
-from simulator.model import Choice, Ending, Scenario, State
+from simulator.model import Choice, Ending, Objective, Scenario, State
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,7 @@ class Turn:
     next: str
     judgement: Judgement
     response_time: float | None = None
+    patience: float = 1.0  # how far the late limit was stretched (``--timing relaxed``)
 
 
 class CompiledScenario:
@@ -104,6 +105,11 @@ def _apply_choice(event: EventData) -> None:
 
         charge = meters["charge"]
         session.meters["charge"] = charge.clamp(session.meters["charge"] + charge_shift(choice, said))
+    charge = meters["charge"]
+    before = event.kwargs["charge_before"]
+    if charge.recovery is not None and before >= session.scenario.flood:
+        # Flooding does not vanish in one sentence: while flooded, a turn lowers it by at most `recovery`.
+        session.meters["charge"] = max(session.meters["charge"], before - charge.recovery)
     session.flags.update(choice.set_flags)
     session.turn += 1
 
@@ -183,6 +189,12 @@ class Session:
         ending = self.ending
         return render(ending.debrief.text, self.template_context()) if ending else ""
 
+    def objectives(self) -> list[tuple[Objective, bool | None]]:
+        """Each objective and whether it was met: checked ones (``met``) once the session has
+        ended, None for plain-text objectives and for a session stopped before its end."""
+        names = self.names() if self.finished else None
+        return [(o, evaluate(o.met.text, names) if o.met and names is not None else None) for o in self.scenario.objectives]
+
     # -- playing -----------------------------------------------------------------
 
     def resolve(self, ref: str) -> Choice:
@@ -205,7 +217,7 @@ class Session:
             reason = f"state '{self.state}' has no choice '{ref}'"
         raise ChoiceRefused(f"{reason}; offered: {listing}")
 
-    def play(self, ref: str, delivery: Delivery | None = None, response_time: float | None = None) -> Turn:
+    def play(self, ref: str, delivery: Delivery | None = None, response_time: float | None = None, patience: float = 1.0) -> Turn:
         """Play one turn and return it, judged."""
         choice = self.resolve(ref)
         state = self.current
@@ -214,14 +226,18 @@ class Session:
         flags_before = dict(self.flags)
         visited_before = frozenset(self.visited)
         event = self.compiled.machine.events[choice.id]
-        if not event.trigger(self, choice=choice, delivery=said):  # pragma: no cover - the last branch has no guard
+        if not event.trigger(
+            self, choice=choice, delivery=said, charge_before=before["charge"]
+        ):  # pragma: no cover - the last branch has no guard
             raise ChoiceRefused(f"no branch of '{choice.id}' could be taken")
         context = self.template_context(before, speaker=state.speaker)
-        judgement = judge(self.scenario, state, choice, said, before["charge"], self.meters["charge"], context, response_time)
+        judgement = judge(
+            self.scenario, state, choice, said, before["charge"], self.meters["charge"], context, response_time, patience
+        )
         turn = Turn(
             number=self.turn, state=state.id, choice=choice.id, say=choice.say, delivery=said, timing=choice.timing,
             meters_before=before, meters_after=dict(self.meters), flags_before=flags_before,
-            visited_before=visited_before, next=self.state, judgement=judgement, response_time=response_time,
+            visited_before=visited_before, next=self.state, judgement=judgement, response_time=response_time, patience=patience,
         )  # fmt: skip
         self.turns.append(turn)
         return turn

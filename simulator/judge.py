@@ -1,23 +1,28 @@
-"""Judging a turn on the four dimensions: tone, timing, nonverbal cues, emotional charge.
+"""Judging a turn: practice (what was done, format 1.1) and the four delivery dimensions
+(tone, timing, nonverbal cues, emotional charge).
 
-Each dimension is rated good, mixed or poor, with feedback that says why. An author's
-``rating`` overrides the derived one and an author's ``feedback`` text replaces the
+Each is rated good, mixed or poor, with feedback that says why. Practice comes from the
+choice's ``assess`` levels and is not rated (None) without them. An author's ``rating``
+overrides a derived delivery rating and an author's ``feedback`` text replaces the
 catalog's. The derivation rules are documented in docs/judging.md; keep them in step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from simulator import catalogs
 from simulator.expressions import render
-from simulator.model import DIMENSIONS, RATING_POINTS, Choice, Rating, Scenario, State
+from simulator.model import DIMENSIONS, DONE_LEVELS, RATING_POINTS, Assess, Choice, Rating, Scenario, State
 
-# Response time (seconds) against a state's pace: (too soon below, too late above).
-PACE_WINDOWS: Mapping[str, tuple[float, float]] = {"slow": (3.0, 90.0), "normal": (1.0, 45.0), "fast": (0.0, 20.0)}
+# Reply time (seconds, reading time already taken off) against a state's pace: (too soon
+# below, too late above). A heated (fast) moment has no "too soon" and is as patient as a
+# slow one: a considered reply to someone upset is not a fault.
+PACE_WINDOWS: Mapping[str, tuple[float, float]] = {"slow": (3.0, 90.0), "normal": (1.0, 45.0), "fast": (0.0, 90.0)}
 _WORSE = {"good": 0, "mixed": 1, "poor": 2}
+_LEVEL_WORDS = {"skilful": "done with skill", "adequate": "done", "misapplied": "attempted, misapplied", "omitted": "missed"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,20 +34,59 @@ class Delivery:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemResult:
+    """One assess tag as played: the item, its level and the rendered why."""
+
+    item: str
+    level: str
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Judgement:
     ratings: Mapping[str, Rating]
     feedback: Mapping[str, str]
     mixed_message: bool = False
     flooded: bool = False
+    practice: Rating | None = None  # None: the choice has no assess (not rated)
+    practice_feedback: str = ""
+    items: tuple[ItemResult, ...] = ()
+    problem: str | None = None
+
+
+def rate_practice(assess: Sequence[Assess]) -> Rating | None:
+    """All skilful/adequate: good; all misapplied/omitted: poor; a mix: mixed; none: not rated."""
+    if not assess:
+        return None
+    done = [a.level in DONE_LEVELS for a in assess]
+    return "good" if all(done) else "poor" if not any(done) else "mixed"
+
+
+def practice_text(items: Sequence[ItemResult]) -> str:
+    """What was done and what was not, item by item, with the author's why."""
+    cat = catalogs.load().items
+    parts = []
+    for i in items:
+        part = f"{cat[i.item].title}: {_LEVEL_WORDS[i.level]}."
+        parts.append(f"{part} {i.why}" if i.why else part)
+    return " ".join(parts)
 
 
 def worst(*ratings: Rating) -> Rating:
     return max(ratings, key=_WORSE.__getitem__)
 
 
-def rate_tone(tone: catalogs.Tone, charge_before: int, flood: int) -> tuple[Rating, str]:
-    """Warmth sets the base; arousal matters when the other person is flooded."""
+def rate_tone(tone: catalogs.Tone, charge_before: int, flood: int, needs: str | None = None) -> tuple[Rating, str]:
+    """What the moment needs sets the base where the author said (``needs``), else warmth;
+    arousal matters when the other person is flooded."""
     flooded = charge_before >= flood
+    if needs is not None:
+        need = catalogs.load().needs[needs]
+        rating: Rating = "good" if tone.id in need.good else "poor" if tone.id in need.poor else "mixed"
+        text = need.mixed_note.replace("{x}", tone.id) if rating == "mixed" else ""
+        if flooded and tone.arousal >= 2 and rating != "poor":
+            return "poor", "Someone flooded needs a steady voice; an aroused one adds to the flood."
+        return rating, text
     if tone.warmth < 0:
         return "poor", ""
     if tone.warmth == 0:
@@ -58,9 +102,15 @@ def rate_tone(tone: catalogs.Tone, charge_before: int, flood: int) -> tuple[Rati
 
 
 def rate_nonverbal(
-    tone: catalogs.Tone, cues: Sequence[catalogs.Cue], say: str, charge_before: int, flood: int
+    tone: catalogs.Tone, cues: Sequence[catalogs.Cue], say: str, charge_before: int, flood: int, therapist: bool = False
 ) -> tuple[Rating, str, bool]:
-    """Cues on their own, and whether they agree with the tone and words (congruence)."""
+    """Cues on their own, and whether they agree with the tone and words (congruence).
+
+    ``cues`` carry the valence they have with this listener (see :func:`landing`); from the
+    therapist's chair some cues are cautionary whatever the moment (touch, tissues pushed across).
+    """
+    if therapist and any(c.therapist_caution for c in cues):
+        return "mixed", next(c.therapist_caution for c in cues if c.therapist_caution), False
     if not cues:
         return "mixed", "Nothing in your body showed how you meant the words; people read the body first.", False
     negative = [c for c in cues if c.valence < 0]
@@ -88,19 +138,25 @@ def rate_nonverbal(
     return "poor", "Your body said: " + "; ".join(c.signals for c in negative) + ".", False
 
 
-def rate_timing(timing: catalogs.Timing, pace: str, response_time: float | None) -> tuple[Rating, str]:
-    """The tag's rating; with a measured response time, also how it fits the state's pace."""
+def rate_timing(timing: catalogs.Timing, pace: str, response_time: float | None, patience: float = 1.0) -> tuple[Rating, str]:
+    """The tag's rating; with a measured reply time, also how it fits the state's pace.
+
+    ``patience`` stretches the late limit (``--timing relaxed``: 3).
+    """
     rating: Rating = timing.rating  # type: ignore[assignment]
-    if response_time is None:
+    if response_time is None or rating != "good":
+        # A tag that already faults the timing (premature, interrupting, late...) speaks of the
+        # words' place in the conversation; a measured delay beside it would contradict it.
         return rating, ""
     soon, late = PACE_WINDOWS.get(pace, PACE_WINDOWS["normal"])
+    late *= patience
     if response_time < soon:
         why = (
             "after something this heavy, a moment's pause shows it was heard"
             if pace == "slow"
             else "so quick a reply can sound ready-made rather than a response to what was said"
         )
-        return worst(rating, "mixed"), f"You answered in {response_time:.1f} s; {why}."
+        return worst(rating, "mixed"), f"You replied {response_time:.1f} s after reading; {why}."
     if response_time > late:
         moment = (
             "at a fast-moving moment" if pace == "fast" else "even for a moment that needed thought" if pace == "slow" else "here"
@@ -109,14 +165,19 @@ def rate_timing(timing: catalogs.Timing, pace: str, response_time: float | None)
     return rating, ""
 
 
-def rate_charge(before: int, after: int, flood: int, lowest: int) -> tuple[Rating, str, bool]:
-    """What the turn did to the other person's emotional charge."""
+def rate_charge(
+    before: int, after: int, flood: int, lowest: int, window: tuple[int, int] | None = None
+) -> tuple[Rating, str, bool]:
+    """What the turn did to the other person's emotional charge: against the affect window
+    where there is one (feeling is the work), else lower is better (version 1)."""
     if after >= flood:
         return (
             "poor",
             f"{{{{ speaker.name }}}} is flooded (charge {after}, flooding at {flood}): words barely land now; calm comes first.",
             True,
         )
+    if window is not None:
+        return (*rate_in_window(before, after, window), False)
     if after < before:
         return (
             "good",
@@ -135,6 +196,32 @@ def rate_charge(before: int, after: int, flood: int, lowest: int) -> tuple[Ratin
     return "mixed", f"The charge stayed at {after}: nothing got worse, but nothing eased either.", False
 
 
+def rate_in_window(before: int, after: int, window: tuple[int, int]) -> tuple[Rating, str]:
+    """The affect window's table (format 1.1): inside, or moving towards it, is good."""
+    lo, hi = window
+
+    def distance(x: int) -> int:
+        return lo - x if x < lo else x - hi if x > hi else 0
+
+    span = f"{lo} to {hi}"
+    if distance(after) == 0:
+        return (
+            "good",
+            f"The charge is {after}, inside the window ({span}): enough feeling to work with, not so much that thinking stops.",
+        )
+    below = after < lo
+    where = (
+        "below the window: too little feeling to work with, the conversation stays polite or shut down"
+        if below
+        else "above the window: more feeling than {{ speaker.name }} can think through"
+    )
+    if distance(after) < distance(before):
+        return "good", f"The charge moved from {before} to {after}, towards the window ({span})."
+    if after == before:
+        return "mixed", f"The charge stayed at {after}, {where} ({span})."
+    return "poor", f"The charge went from {before} to {after}, further {where} ({span})."
+
+
 _LEADS: Mapping[str, Mapping[str, str]] = {
     "tone": {
         "good": "Your {x} tone fitted the moment.",
@@ -142,6 +229,13 @@ _LEADS: Mapping[str, Mapping[str, str]] = {
         "poor": "Your {x} tone worked against you.",
     },
     "timing": {"good": "Good timing ({x}).", "mixed": "The timing was off ({x}).", "poor": "Poor timing ({x})."},
+}
+# What a measured reply time alone changed: the tag's own word would contradict it.
+_MEASURED_LEADS: Mapping[str, str] = {"mixed": "The timing was off.", "poor": "Poor timing."}
+# Delivery described without praise, for a turn whose content was flagged.
+_PLAIN_LEADS: Mapping[str, str] = {
+    "tone": "You said it in a {x} tone; the delivery is not what went wrong here.",
+    "nonverbal": "Your body said: {x}. The delivery is not what went wrong here.",
 }
 
 
@@ -177,25 +271,34 @@ def judge(
     charge_after: int,
     context: Mapping[str, Any],
     response_time: float | None = None,
+    patience: float = 1.0,
 ) -> Judgement:
     """Rate one turn and write its feedback (templates rendered with ``context``)."""
     cat = catalogs.load()
     flood = scenario.flood
     tone = cat.tones[delivery.tone]
-    cues = [cat.cues[c] for c in delivery.nonverbal]
+    therapist = scenario.perspective == "therapist"
+    cues = [landing(cat.cues[c], scenario, state) for c in delivery.nonverbal]
     timing = cat.timings[choice.timing]
     own_delivery = delivery.tone == choice.tone and delivery.nonverbal == choice.nonverbal
 
-    t_rating, t_extra = rate_tone(tone, charge_before, flood)
-    n_rating, n_text, mixed = rate_nonverbal(tone, cues, choice.say, charge_before, flood)
-    ti_rating, ti_extra = rate_timing(timing, state.pace, response_time)
-    c_rating, c_text, flooded = rate_charge(charge_before, charge_after, flood, scenario.meters["charge"].min)
+    items = tuple(ItemResult(a.item, a.level, render(a.why.text, context) if a.why else "") for a in choice.assess)
+    practice = rate_practice(choice.assess)
+    t_rating, t_extra = rate_tone(tone, charge_before, flood, state.needs)
+    n_rating, n_text, mixed = rate_nonverbal(tone, cues, choice.say, charge_before, flood, therapist)
+    ti_rating, ti_extra = rate_timing(timing, state.pace, response_time, patience)
+    c_rating, c_text, flooded = rate_charge(
+        charge_before, charge_after, flood, scenario.meters["charge"].min, scenario.window_of(state)
+    )
     derived: dict[str, Rating] = {"tone": t_rating, "timing": ti_rating, "nonverbal": n_rating, "charge": c_rating}
+    timing_lead = (
+        _LEADS["timing"][ti_rating].format(x=timing.id.replace("_", " "))
+        if ti_rating == timing.rating
+        else _MEASURED_LEADS[ti_rating]
+    )
     texts = {
         "tone": " ".join(p for p in (_LEADS["tone"][t_rating].format(x=tone.id), tone.note, t_extra) if p),
-        "timing": " ".join(
-            p for p in (_LEADS["timing"][ti_rating].format(x=timing.id.replace("_", " ")), timing.note, ti_extra) if p
-        ),
+        "timing": " ".join(p for p in (timing_lead, timing.note if ti_rating == timing.rating else "", ti_extra) if p),
         "nonverbal": n_text,
         "charge": c_text,
     }
@@ -209,6 +312,8 @@ def judge(
     }
     ratings: dict[str, Rating] = {}
     feedback: dict[str, str] = {}
+    # No praise beside a flag: when what was said was wrong, the delivery is described, not praised.
+    flagged = practice == "poor" or "poor" in choice.rating.values()
     for dim in DIMENSIONS:
         # The author's rating and words were written for the choice's own delivery; when the
         # learner chose another tone or cues, tone and nonverbal are judged afresh.
@@ -219,20 +324,45 @@ def judge(
         if src is None and ratings[dim] != derived[dim]:
             # The author overrode the rating without words: the catalog text must not contradict it.
             text = overridden_text(dim, ratings[dim], tone.id, timing, charge_before, charge_after)
+        elif src is None and flagged and dim in _PLAIN_LEADS and ratings[dim] == "good":
+            shown = tone.id if dim == "tone" else "; ".join(c.signals for c in cues)
+            text = _PLAIN_LEADS[dim].format(x=shown)
         if src is not None and dim not in choice.rating and context_notes[dim]:
             feedback[dim] = render(src.text, context) + " " + render(context_notes[dim], context)
         else:
             feedback[dim] = render(src.text if src else text, context)
-    return Judgement(ratings, feedback, mixed, flooded)
+    return Judgement(ratings, feedback, mixed, flooded, practice, practice_text(items), items, choice.problem)
 
 
-def score(ratings: Sequence[Mapping[str, str]]) -> dict[str, int]:
-    """Per-dimension scores (mean of good=1, mixed=0.5, poor=0, x100) and overall."""
-    out: dict[str, int] = {}
+def landing(cue: catalogs.Cue, scenario: Scenario, state: State) -> catalogs.Cue:
+    """The cue as it lands with this listener: the character's own override, else the
+    perspective's (a therapist's touch), else the catalog's valence."""
+    person = scenario.characters.get(state.speaker)
+    valence = person.cues.get(cue.id) if person is not None else None
+    if valence is None:
+        valence = cue.valence_for(scenario.perspective)
+    return cue if valence == cue.valence else replace(cue, valence=valence)
+
+
+CRITICAL_CAP = 49
+
+
+def score(ratings: Sequence[Mapping[str, str | None]], critical_missed: bool = False) -> dict[str, int | None]:
+    """Per-dimension scores (mean of good=1, mixed=0.5, poor=0, x100), ``delivery`` (their
+    mean: version 1's overall), ``practice`` (over the rated turns, None if none) and
+    ``overall`` (mean of practice and delivery, or delivery alone; at most 49 when a critical
+    item was missed)."""
+    out: dict[str, int | None] = {}
     for dim in DIMENSIONS:
-        values = [RATING_POINTS[r[dim]] for r in ratings]
+        values = [RATING_POINTS[v] for r in ratings if (v := r.get(dim))]
         out[dim] = round_half_up(100 * sum(values) / len(values)) if values else 0
-    out["overall"] = round_half_up(sum(out[d] for d in DIMENSIONS) / len(DIMENSIONS)) if ratings else 0
+    delivery = round_half_up(sum(out[d] or 0 for d in DIMENSIONS) / len(DIMENSIONS)) if ratings else 0
+    rated = [RATING_POINTS[p] for r in ratings if (p := r.get("practice"))]
+    practice = round_half_up(100 * sum(rated) / len(rated)) if rated else None
+    overall = delivery if practice is None else round_half_up((practice + delivery) / 2)
+    out["practice"] = practice
+    out["delivery"] = delivery
+    out["overall"] = min(overall, CRITICAL_CAP) if critical_missed else overall
     return out
 
 

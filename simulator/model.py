@@ -15,6 +15,7 @@ Rating = Literal["good", "mixed", "poor"]
 Outcome = Literal["positive", "mixed", "negative"]
 Pace = Literal["slow", "normal", "fast"]
 Delivery = Literal["fixed", "choose"]
+Level = Literal["skilful", "adequate", "misapplied", "omitted"]
 
 DIMENSIONS: tuple[str, ...] = ("tone", "timing", "nonverbal", "charge")
 RATINGS: tuple[str, ...] = ("good", "mixed", "poor")
@@ -26,6 +27,9 @@ PERSPECTIVES: tuple[str, ...] = ("client", "therapist")
 OUTCOMES: tuple[str, ...] = ("positive", "mixed", "negative")
 PACES: tuple[str, ...] = ("slow", "normal", "fast")
 DELIVERIES: tuple[str, ...] = ("fixed", "choose")
+LEVELS: tuple[str, ...] = ("skilful", "adequate", "misapplied", "omitted")
+DONE_LEVELS: frozenset[str] = frozenset({"skilful", "adequate"})
+NEEDS: tuple[str, ...] = ("steady", "tentative", "clear")
 RESERVED_NAMES: frozenset[str] = frozenset({"turn", "visited"})
 # Words a player can type at any prompt instead of a reply.
 PAUSE_WORDS: frozenset[str] = frozenset({"p", "pause"})
@@ -56,6 +60,7 @@ class Character:
     name: str
     role: str
     pos: Pos = Pos(1, 1)  # where its id is written
+    cues: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))  # how cues land with this person
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +71,8 @@ class Meter:
     max: int
     flood: int | None = None  # only on ``charge``
     pos: Pos = Pos(1, 1)  # where its name is written
+    window: tuple[int, int] | None = None  # only on ``charge``: the affect window (format 1.1)
+    recovery: int | None = None  # only on ``charge``: the most one turn can lower a flooded charge
 
     def clamp(self, value: int) -> int:
         return self.min if value < self.min else self.max if value > self.max else value
@@ -78,6 +85,24 @@ class Branch:
     goto: str
     when: Source | None = None
     pos: Pos = Pos(1, 1)  # where the branch (or the plain ``next`` value) is written
+
+
+@dataclass(frozen=True, slots=True)
+class Assess:
+    """One assessment tag on a choice: an item and how well this reply does it."""
+
+    item: str
+    level: Level
+    why: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Objective:
+    """An objective; ``met`` (an expression over the final values) makes it checked."""
+
+    text: str
+    id: str | None = None
+    met: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +123,8 @@ class Choice:
     # delivery: choose -- the tones and cues the learner may pick instead of the choice's own
     tone_options: tuple[str, ...] = ()
     nonverbal_options: tuple[str, ...] = ()
+    assess: tuple[Assess, ...] = ()
+    problem: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +140,8 @@ class State:
     delivery: Delivery | None = None  # None: inherit the scenario's
     choices: tuple[Choice, ...] = ()
     ending: str | None = None
+    window: tuple[int, int] | None = None  # this moment's affect window, over the charge meter's
+    needs: str | None = None  # what the moment needs from the voice (steady | tentative | clear)
 
     def choice(self, choice_id: str) -> Choice | None:
         for c in self.choices:
@@ -142,7 +171,7 @@ class Scenario:
     perspective: str
     summary: str
     content_note: str
-    objectives: tuple[str, ...]
+    objectives: tuple[Objective, ...]
     characters: Mapping[str, Character]
     meters: Mapping[str, Meter]
     flags: frozenset[str]
@@ -150,6 +179,7 @@ class Scenario:
     states: Mapping[str, State]
     endings: Mapping[str, Ending]
     delivery: Delivery = "fixed"
+    support: tuple[str, ...] = ()  # topics the endings signpost beside the crisis line
     path: str = ""
     sha256: str = ""
     key_pos: Mapping[str, Pos] = field(default_factory=lambda: MappingProxyType({}))  # where each top-level key is written
@@ -162,6 +192,10 @@ class Scenario:
 
     def delivery_of(self, state: State) -> Delivery:
         return state.delivery or self.delivery
+
+    def window_of(self, state: State) -> tuple[int, int] | None:
+        """The affect window at this moment: the state's own, else the charge meter's."""
+        return state.window or self.meters["charge"].window
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,13 +16,14 @@ from typing import Protocol, TypeVar
 
 import click
 
-from simulator import catalogs, delivery
-from simulator.debrief import GROUNDING, Debrief, technique_title
+from simulator import catalogs, delivery, safety
+from simulator.debrief import Debrief, problem_title, technique_title
 from simulator.engine import Session, Turn
 from simulator.errors import ChoiceRefused, ScenarioStuck, SessionEnded, SessionInterrupted
 from simulator.judge import Delivery
 from simulator.model import DIMENSIONS, HELP_WORDS, PAUSE_WORDS, REWIND_WORDS, Choice, Scenario
 from simulator.terminal import Screen, chart, meter_bar
+from simulator.timing import PATIENCE, READING_WPM, reply_seconds
 
 T = TypeVar("T")
 
@@ -79,10 +80,13 @@ class PlayOptions:
     consent_given: bool = False  # --yes
     session_id: str | None = None  # shown in stop messages, when recorded
     stopped_lines: list[str] = field(default_factory=list)
+    timing: str = "on"  # on | relaxed | off (timing.SETTINGS)
+    reading_wpm: float = READING_WPM
 
 
-def brief(scenario: Scenario, screen: Screen) -> None:
-    """Title, who is who, summary, content note and objectives, before anything is played."""
+def brief(scenario: Scenario, screen: Screen, timed: str = "off") -> None:
+    """Title, who is who, summary, content note and objectives, before anything is played;
+    the standing notice; and, when replies are timed, that they are."""
     s = scenario
     screen.line(screen.style(s.title, bold=True))
     area = s.area.replace("_", " ") + (f" ({s.stage})" if s.stage else "")
@@ -95,10 +99,19 @@ def brief(scenario: Scenario, screen: Screen) -> None:
         screen.line()
         screen.line("What to practise:")
         for o in s.objectives:
-            screen.para(o, indent="    ", first="  - ")
+            screen.para(o.text, indent="    ", first="  - ")
     if s.content_note:
         screen.line()
         screen.para(screen.style("Content note: ", bold=True) + s.content_note)
+    if timed != "off":
+        screen.line()
+        relaxed = " (relaxed: you have three times as long)" if timed == "relaxed" else ""
+        screen.para(
+            f"Your replies are timed{relaxed}, from when the replies are shown, less the time it takes to read them. "
+            "Use --timing relaxed or --timing off if you need more time."
+        )
+    screen.line()
+    screen.para(screen.style(safety.NOTICE, dim=True))
 
 
 def consent(scenario: Scenario, answers: Answers, screen: Screen) -> bool:
@@ -131,23 +144,36 @@ def show_state(session: Session, screen: Screen, mode: str, offered: Sequence[Ch
     if state.ending:
         return
     screen.line()
+    # In assess mode, and wherever the learner chooses the delivery, the words stand alone:
+    # the learner judges (or produces) how they would land.
+    labels = mode == "coach" and s.delivery_of(state) == "fixed"
     for i, c in enumerate(offered, 1):
         words = f'"{c.say}"' if c.say.strip() else "(stay silent)"
-        how = ", ".join([c.tone, *c.nonverbal])
-        screen.para(f"{words}  [{how}]", indent="     ", first=f"  {i}. ")
+        how = f"  [{', '.join([c.tone, *c.nonverbal])}]" if labels else ""
+        screen.para(f"{words}{how}", indent="     ", first=f"  {i}. ")
+
+
+def shown_text(session: Session, offered: Sequence[Choice]) -> list[str]:
+    """What the learner reads before replying (for the reading-time estimate)."""
+    state = session.current
+    return [state.says, state.nonverbal, *(c.say for c in offered)]
 
 
 def show_feedback(turn: Turn, screen: Screen) -> None:
     screen.line()
+    j = turn.judgement
+    if j.practice is not None:
+        screen.para(j.practice_feedback, indent="      ", first=f"  {'practice':<9} {screen.rating(j.practice)}: ")
     for dim in DIMENSIONS:
         r = turn.judgement.ratings[dim]
         screen.para(turn.judgement.feedback[dim], indent="      ", first=f"  {dim:<9} {screen.rating(r)}: ")
 
 
-def choose_delivery(choice: Choice, answers: Answers, screen: Screen) -> Delivery | None:
-    """At a ``delivery: choose`` moment: pick the tone, then the cues; None if input ended."""
-    tones = delivery.tone_options(choice)
-    cues = delivery.cue_options(choice)
+def choose_delivery(choice: Choice, answers: Answers, screen: Screen, seed: str = "") -> Delivery | None:
+    """At a ``delivery: choose`` moment: pick the tone, then the cues; None if input ended.
+    The options come shuffled (``seed``), the choice's own not first, and none is a default."""
+    tones = delivery.shuffled(delivery.tone_options(choice), seed + ":tone")
+    cues = delivery.shuffled(delivery.cue_options(choice), seed + ":cues")
     cat = catalogs.load()
     screen.line("  How do you say it?")
     for i, t in enumerate(tones, 1):
@@ -268,13 +294,14 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
         said = parse_scripted(reply, choice)
         if said is None and s.delivery_of(session.current) == "choose" and answers.scripted is None:
             try:
-                said = choose_delivery(choice, answers, screen)
+                said = choose_delivery(choice, answers, screen, f"{s.id}:{session.state}:{choice.id}:{session.turn}")
             except Paused:
                 raise _stopped(session, opts, "paused", 0, pause=True) from None
             if said is None:
                 raise _stopped(session, opts, "end of input", 0)
         elapsed = answers.clock() - shown_at if answers.interactive else None
-        turn = session.play(choice.id, said, response_time=elapsed)
+        reply_time = reply_seconds(elapsed, shown_text(session, offered), opts.timing, opts.reading_wpm)
+        turn = session.play(choice.id, said, response_time=reply_time, patience=PATIENCE[opts.timing])
         recorder.turn(session, turn)
         if show and opts.mode == "coach":
             show_feedback(turn, screen)
@@ -301,15 +328,38 @@ def _stopped(session: Session, opts: PlayOptions, why: str, code: int, pause: bo
 
 
 def show_debrief(d: Debrief, screen: Screen) -> None:
-    """The end of a session: ending, debrief text, scores, charge chart, analysis table."""
+    """The end of a session: ending, debrief text, what was missed that matters most, scores,
+    the phase checklist, objectives, charge chart, analysis table, techniques, and care."""
     screen.line()
     screen.line(screen.style("=" * min(screen.width, 60), dim=True))
     outcome = f" ({d.outcome})" if d.outcome else ""
     screen.para(screen.style(f"Ending: {d.ending_title}{outcome}", bold=True))
     screen.para(d.text)
+    for line in d.missed_critical_lines:
+        screen.line()
+        screen.para(
+            screen.style(f"Not yet competent: {line.title.lower()}.", bold=True, fg="red") + (f" {line.why}" if line.why else "")
+        )
     if d.rows:
         screen.line()
-        screen.para("Scores: " + "  ".join(f"{k} {v}" for k, v in d.scores.items()))
+        # Without assessment items, delivery is overall (version 1's scores line).
+        shown = {k: v for k, v in d.scores.items() if d.scores["practice"] is not None or k not in ("practice", "delivery")}
+        screen.para("Scores: " + "  ".join(f"{k} {v}" for k, v in shown.items()))
+        if d.critical_missed:
+            screen.para("(overall is capped at 49 while a critical item is missed)", indent="  ")
+    if d.checklist:
+        screen.line()
+        screen.line(screen.style("What you did, item by item", bold=True))
+        for item in d.checklist:
+            why = f" {item.why}" if item.why and item.status != "done" else ""
+            screen.para(f"{item.title}: {item.status} (turn {item.turn}).{why}", indent="      ", first="  - ")
+    if any(o.get("met") is not None for o in d.objectives):
+        screen.line()
+        screen.line(screen.style("Objectives", bold=True))
+        for o in d.objectives:
+            mark = "not checked" if o.get("met") is None else "met" if o["met"] else "not met"
+            screen.para(f"{o['text']}: {mark}.", indent="      ", first="  - ")
+    if d.rows:
         lo, hi = d.meter_bounds["charge"]
         screen.line()
         screen.para("Charge over the turns (= marks flooding):")
@@ -328,20 +378,33 @@ def show_debrief(d: Debrief, screen: Screen) -> None:
             screen.para(
                 f"You said: {words} -- {r.tone}, {', '.join(r.cues) or 'no cues'}, {r.timing.replace('_', ' ')}", indent="      "
             )
+            practice = [f"practice {r.practice}"] if r.practice else []
             screen.para(
-                f"Charge {r.charge_before} -> {r.charge_after}. " + ", ".join(f"{k} {v}" for k, v in r.ratings.items()),
+                f"Charge {r.charge_before} -> {r.charge_after}. "
+                + ", ".join(practice + [f"{k} {v}" for k, v in r.ratings.items()]),
                 indent="      ",
             )
+            if r.practice_feedback and d.mode != "coach":
+                screen.para(r.practice_feedback, indent="      ")
+            if r.problem:
+                screen.para(f"Communication problem: {problem_title(r.problem)}.", indent="      ")
             if r.technique:
                 screen.para(f"Technique: {technique_title(r.technique)}", indent="      ")
             if r.alternative:
                 screen.para(f"What else you could have said: {r.alternative}", indent="      ")
-    if d.techniques_used or d.techniques_missed:
+    if d.techniques_used or d.techniques_missed or d.techniques_misapplied:
         screen.line()
         if d.techniques_used:
-            screen.para("IPT techniques you used: " + ", ".join(technique_title(t) for t in d.techniques_used) + ".")
+            screen.para("IPT techniques used well: " + ", ".join(technique_title(t) for t in d.techniques_used) + ".")
+        for t, why in d.techniques_misapplied:
+            screen.para(f"Attempted, misapplied: {technique_title(t)}." + (f" {why}" if why else ""))
         if d.techniques_missed:
-            screen.para("Offered but not used: " + ", ".join(technique_title(t) for t in d.techniques_missed) + ".")
-    if d.ended_badly:
+            screen.para("Missed where called for: " + ", ".join(technique_title(t) for t in d.techniques_missed) + ".")
+    if d.grounding:
         screen.line()
-        screen.para(GROUNDING)
+        screen.para(d.grounding)
+    if d.signposts:
+        screen.line()
+        screen.para("If you need support now:")
+        for sign in d.signposts:
+            screen.para(sign, indent="    ", first="  - ")

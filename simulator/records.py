@@ -27,7 +27,6 @@ import sqlalchemy as sa
 from simulator.debrief import Debrief, Row, row_for, scenario_facts
 from simulator.engine import Session, Turn
 from simulator.errors import IptSimError, RecordNotFound, StaleWrite
-from simulator.judge import score
 
 metadata = sa.MetaData()
 
@@ -286,14 +285,15 @@ def _check(db: sa.Connection, sid: str, guard: Guard) -> None:
 
 
 def _finish(db: sa.Connection, sid: str, session: Session) -> None:
-    ending = session.ending
-    assert ending is not None
-    info = {"id": ending.id, "title": ending.title, "outcome": ending.outcome, "debrief": session.debrief()}
-    scores = score([t.judgement.ratings for t in session.turns])
+    from simulator.debrief import ending_info
+    from simulator.transcript import session_scores
+
+    info = ending_info(session)
+    assert info is not None
     db.execute(
         sessions.update()
         .where(sessions.c.id == sid)
-        .values(finished_at=now(), ending_id=ending.id, ending=json.dumps(info), scores=json.dumps(scores))
+        .values(finished_at=now(), ending_id=info["id"], ending=json.dumps(info), scores=json.dumps(session_scores(session)))
     )
 
 
@@ -311,12 +311,21 @@ def _row_dict(r: Row) -> dict[str, Any]:
         "you_said": r.you_said, "tone": r.tone, "cues": list(r.cues), "timing": r.timing,
         "charge_before": r.charge_before, "charge_after": r.charge_after, "ratings": dict(r.ratings),
         "feedback": dict(r.feedback), "technique": r.technique, "alternative": r.alternative,
-        "meters_after": dict(r.meters_after),
+        "meters_after": dict(r.meters_after), "practice": r.practice, "practice_feedback": r.practice_feedback,
+        "items": [list(i) for i in r.items], "problem": r.problem, "called_for": list(r.called_for),
     }  # fmt: skip
 
 
+_ROW_FIELDS = frozenset(Row.__dataclass_fields__)
+
+
 def _row_from(d: dict[str, Any]) -> Row:
-    return Row(**(d | {"cues": tuple(d["cues"])}))
+    """A stored row, tolerant of its age: keys a newer release added take their defaults
+    (rows written before format 1.1 have no practice, items or problem), unknown keys are
+    ignored."""
+    known = {k: v for k, v in d.items() if k in _ROW_FIELDS}
+    return Row(**(known | {"cues": tuple(d["cues"]), "items": tuple(tuple(i) for i in d.get("items", ())),
+                           "called_for": tuple(d.get("called_for", ()))}))  # fmt: skip
 
 
 def debrief_of(record: Record, current_sha256: str | None) -> Debrief:

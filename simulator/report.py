@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from simulator.debrief import GROUNDING, Debrief, technique_title
+from simulator.debrief import Debrief, problem_title, technique_title
 from simulator.jinja_env import report_environment
 from simulator.model import DIMENSIONS
 
@@ -43,7 +43,8 @@ def _context(d: Debrief) -> dict[str, Any]:
         "dims": DIMENSIONS,
         "chart": chart_data(d),
         "technique_title": technique_title,
-        "grounding": GROUNDING if d.ended_badly else "",
+        "problem_title": problem_title,
+        "grounding": d.grounding,
     }
 
 

@@ -22,7 +22,17 @@ SCHEMA_ID = "https://ipt-sim.invalid/scenario-v1.schema.json"
 
 def _catalog_ids(name: str) -> list[str]:
     cat = catalogs.load()
-    return list({"tone": cat.tones, "nonverbal": cat.cues, "timing": cat.timings, "technique": cat.techniques}[name])
+    return list(
+        {
+            "tone": cat.tones,
+            "nonverbal": cat.cues,
+            "timing": cat.timings,
+            "technique": cat.techniques,
+            "item": cat.items,
+            "problem": cat.problems,
+            "support": cat.support,
+        }[name]
+    )
 
 
 def _key_schema(k: Key) -> dict[str, Any]:
@@ -65,6 +75,19 @@ def _key_schema(k: Key) -> dict[str, Any]:
             "type": "object",
             "propertyNames": {"enum": list(DIMENSIONS)},
             "additionalProperties": {"enum": list(RATINGS)},
+        }
+    if kind == "objectives":
+        return doc | {
+            "type": "array",
+            "items": {"oneOf": [{"type": "string", "minLength": 1}, {"$ref": "#/definitions/objective"}]},
+        }
+    if kind == "window":
+        return doc | {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}
+    if kind == "cue_valences":
+        return doc | {
+            "type": "object",
+            "propertyNames": {"enum": _catalog_ids("nonverbal")},
+            "additionalProperties": {"type": "integer", "minimum": -2, "maximum": 2},
         }
     if kind == "feedbacks":
         return doc | {"type": "object", "propertyNames": {"enum": list(DIMENSIONS)}, "additionalProperties": {"type": "string"}}

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simulator.model import AREAS, DELIVERIES, DIMENSIONS, OUTCOMES, PACES, PERSPECTIVES, PHASES, RATINGS, STAGES
+from simulator.model import (
+    AREAS,
+    DELIVERIES,
+    DIMENSIONS,
+    LEVELS,
+    NEEDS,
+    OUTCOMES,
+    PACES,
+    PERSPECTIVES,
+    PHASES,
+    RATINGS,
+    STAGES,
+)
 
 SCENARIO_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG = r"^[a-z0-9]+([-_][a-z0-9]+)*$"
@@ -44,8 +56,9 @@ SCENARIO = (
     ),
     Key("summary", "text", "Two or three sentences shown before play."),
     Key("content_note", "text", "Shown before play starts, with a consent step, when the content may be distressing."),
-    Key("objectives", "text_list", "What the learner should practise."),
+    Key("objectives", "objectives", "What the learner should practise: text, or {id, text, met} to check it."),
     Key("delivery", "enum", "choose: after the words, the learner also picks tone and cues (default fixed).", False, DELIVERIES),
+    Key("support", "catalog_list", "Kinds of help every ending signposts beside the crisis line.", False, of="support"),
     Key("characters", "map", "The people in the conversation, by id.", True, of="character"),
     Key("meters", "map", "Integer meters by name; charge is required.", True, of="meter"),
     Key("start", "ref", "The id of the first state.", True, of="state"),
@@ -55,12 +68,15 @@ SCENARIO = (
 CHARACTER = (
     Key("name", "text", "The name shown when this character speaks.", True),
     Key("role", "text", "Who they are to the player, e.g. 'your partner of twelve years'.", True),
+    Key("cues", "cue_valences", "Cue id -> how it lands with this person (-2..2), overriding the catalog."),
 )
 METER = (
     Key("start", "int", "The value at the start.", True),
     Key("min", "int", "The lowest value; effects are clamped to it.", True),
     Key("max", "int", "The highest value; effects are clamped to it.", True),
     Key("flood", "int", "charge only: at or above this the other person is flooded (default 8)."),
+    Key("window", "window", "charge only: [LO, HI], the range of feeling to work in (min <= LO <= HI < flood)."),
+    Key("recovery", "int", "charge only: while flooded, one turn can lower the charge by at most this much."),
 )
 STATE = (
     Key("speaker", "ref", "The id of the character who speaks.", True, of="character"),
@@ -70,6 +86,8 @@ STATE = (
     Key("coach", "text", "A hint shown in coach mode only."),
     Key("thinks", "text", "What the speaker is thinking but not saying; shown in coach mode only."),
     Key("delivery", "enum", "Overrides the scenario's delivery for this state.", False, DELIVERIES),
+    Key("window", "window", "[LO, HI]: this moment's affect window, instead of the charge meter's."),
+    Key("needs", "enum", "What the moment needs from the voice; tone is rated against it.", False, NEEDS),
     Key("choices", "list", "What the player can answer; a state has choices or an ending, never both.", of="choice"),
     Key("ending", "ref", "The id of the ending this state closes on.", of="ending"),
 )
@@ -88,6 +106,18 @@ CHOICE = (
     Key("technique", "catalog", "The IPT technique this choice uses (therapist perspective).", False, of="technique"),
     Key("tones", "catalog_list", "delivery: choose -- other tones the learner may pick.", False, of="tone"),
     Key("cues", "catalog_list", "delivery: choose -- other cues the learner may pick.", False, of="nonverbal"),
+    Key("assess", "list", "What this reply does of the assessment items, and how well.", of="assessment"),
+    Key("problem", "catalog", "The IPT communication problem this reply shows.", False, of="problem"),
+)
+ASSESSMENT = (
+    Key("item", "catalog", "An assessment item id.", True, of="item"),
+    Key("level", "enum", "How well this reply does it.", True, LEVELS),
+    Key("why", "template", "Why, for misapplied and omitted: what to do instead; may use {{ }}."),
+)
+OBJECTIVE = (
+    Key("id", "slug", "The objective's id, unique among the objectives.", True),
+    Key("text", "text", "What the learner should practise, shown before play.", True),
+    Key("met", "expression", "True when the objective is met, evaluated when the session ends."),
 )
 BRANCH = (
     Key("when", "expression", "Taken when true; every branch but the last has one."),
@@ -107,6 +137,8 @@ OBJECTS: dict[str, tuple[Key, ...]] = {
     "choice": CHOICE,
     "branch": BRANCH,
     "ending": ENDING,
+    "assessment": ASSESSMENT,
+    "objective": OBJECTIVE,
 }
 
 __all__ = ["DIMENSIONS", "IDENT", "OBJECTS", "RATINGS", "SLUG", "Key"]

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from simulator.assessment import assessment_json, critical_missed
 from simulator.engine import Session, Turn, compile_scenario
 from simulator.judge import score
 from simulator.model import RATING_POINTS
 
 
 def turn_dict(t: Turn) -> dict[str, Any]:
+    j = t.judgement
     return {
         "state": t.state,
         "choice": t.choice,
@@ -23,10 +25,25 @@ def turn_dict(t: Turn) -> dict[str, Any]:
         "timing": t.timing,
         "meters_before": dict(t.meters_before),
         "meters_after": dict(t.meters_after),
-        "ratings": dict(t.judgement.ratings),
-        "feedback": dict(t.judgement.feedback),
+        "ratings": {**j.ratings, "practice": j.practice},
+        "feedback": {**j.feedback, **({"practice": j.practice_feedback} if j.practice_feedback else {})},
         "next": t.next,
+        "assess": [{"item": i.item, "level": i.level, "why": i.why or None} for i in j.items],
+        "problem": j.problem,
     }
+
+
+def tags(session: Session) -> list[tuple[int, str, str, str]]:
+    return [(t.number, i.item, i.level, i.why) for t in session.turns for i in t.judgement.items]
+
+
+def objectives_json(session: Session) -> list[dict[str, Any]]:
+    return [{"id": o.id, "text": o.text, "met": met} for o, met in session.objectives()]
+
+
+def session_scores(session: Session) -> dict[str, int | None]:
+    ratings = [{**t.judgement.ratings, "practice": t.judgement.practice} for t in session.turns]
+    return score(ratings, bool(critical_missed(tags(session))))
 
 
 def session_dict(session: Session, mode: str) -> dict[str, Any]:
@@ -39,7 +56,8 @@ def session_dict(session: Session, mode: str) -> dict[str, Any]:
         "ending": {"id": ending.id, "title": ending.title, "outcome": ending.outcome} if ending else None,
         "meters": dict(session.meters),
         "flags": dict.fromkeys(sorted(session.scenario.flags), False) | session.flags,
-        "scores": score([t.judgement.ratings for t in session.turns]),
+        "scores": session_scores(session),
+        "assessment": assessment_json(tags(session), objectives_json(session)),
     }
 
 
@@ -47,25 +65,37 @@ def points(ratings: Any) -> float:
     return sum(RATING_POINTS[r] for r in ratings.values())
 
 
-def best_alternative(session: Session, t: Turn) -> tuple[str, str, float] | None:
-    """The best-rated choice on offer when ``t`` was played, if it beats what was chosen.
+_PRACTICE_RANK = {"good": 2, "mixed": 1, None: 1, "poor": 0}
 
-    Replays each offered choice from the turn's starting point on a scratch session, so
-    the judgement is exactly what the player would have got. Returns (id, say, points).
+
+def rank(t: Turn) -> tuple[int, float]:
+    """How good a reply was: practice first (what was done), then the delivery's points."""
+    return _PRACTICE_RANK[t.judgement.practice], points(t.judgement.ratings)
+
+
+def best_alternative(session: Session, t: Turn) -> tuple[str, str, float] | None:
+    """The best choice on offer when ``t`` was played, if it beats what was chosen.
+
+    Replays each offered choice from the turn's starting point on a scratch session, under
+    the same reply time and, where the learner chose the delivery, the same delivery, so
+    the judgement is exactly what the player would have got and no alternative wins only
+    by being untimed. Practice ranks first. Returns (id, say, points).
     """
     probe = compile_scenario(session.scenario).new_session()
     best: tuple[str, str, float] | None = None
-    chosen = points(t.judgement.ratings)
+    best_rank = rank(t)
+    own = session.scenario.states[t.state].choice(t.choice)
+    chose_delivery = own is not None and (t.delivery.tone, t.delivery.nonverbal) != (own.tone, own.nonverbal)
     probe.state = t.state
     offered = _restore(probe, t).offered()
     for c in offered:
         if c.id == t.choice:
             continue
         _restore(probe, t)
-        alt = probe.play(c.id)
-        p = points(alt.judgement.ratings)
-        if p > chosen and (best is None or p > best[2]):
-            best = (c.id, c.say, p)
+        alt = probe.play(c.id, t.delivery if chose_delivery else None, t.response_time, t.patience)
+        r = rank(alt)
+        if r > best_rank:
+            best, best_rank = (c.id, c.say, r[1]), r
     return best
 
 

@@ -22,14 +22,18 @@ from simulator.errors import Diagnostic
 from simulator.expressions import Scope, check_expression, check_template, condition_scope, render_error, suggest, template_scope
 from simulator.model import (
     DIMENSIONS,
+    LEVELS,
+    NEEDS,
     PLAY_COMMANDS,
     RATINGS,
     RESERVED_NAMES,
+    Assess,
     Branch,
     Character,
     Choice,
     Ending,
     Meter,
+    Objective,
     Pos,
     Scenario,
     Source,
@@ -273,12 +277,9 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
     perspective = get("perspective", lambda n: r.one_of(n, "perspective", _values("scenario", "perspective")))
     summary = get("summary", lambda n: r.text(n, "summary")) or ""
     content_note = get("content_note", lambda n: r.text(n, "content_note")) or ""
-    objectives = tuple(
-        t
-        for t in (
-            r.text(i, "an objective", allow_empty=False) for i in (get("objectives", lambda n: r.items(n, "objectives")) or [])
-        )
-        if t
+    objectives = _objectives(r, get("objectives", lambda n: r.items(n, "objectives")) or [])
+    support = get(
+        "support", lambda n: tuple(t for t in (r.one_of(i, "support topic", cat.support) for i in r.items(n, "support")) if t)
     )
     delivery = get("delivery", lambda n: r.one_of(n, "delivery", _values("scenario", "delivery"))) or "fixed"
 
@@ -317,6 +318,7 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
         r.error(e["start"][1], "E302", f"start names no state: '{start}'{suggest(start, states)}")
 
     _check_references(r, e, characters, states, endings)
+    _check_windows(r, e, meters, states)
     _check_sources(r, _names(e, "characters"), meter_names, flags)
 
     if r.failed:
@@ -326,7 +328,7 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
         version=version, id=sid, title=title, area=area, stage=stage, phase=phase, perspective=perspective,
         summary=summary, content_note=content_note, objectives=objectives, characters=_freeze(characters),
         meters=_freeze(meters), flags=frozenset(flags), start=start, states=_freeze(states),
-        endings=_freeze(endings), delivery=delivery,  # type: ignore[arg-type]
+        endings=_freeze(endings), delivery=delivery, support=support or (),  # type: ignore[arg-type]
         key_pos=_freeze({name: Pos(k.line, k.col) for name, (k, _v) in e.items()}),
     )  # fmt: skip
     _check_rendering(r, scenario)
@@ -353,7 +355,20 @@ def _character(r: _Reader, cid: str, key: YScalar, node: YNode) -> Character | N
     e = r.keys(m, "character", f"character '{cid}'")
     name = r.text(e["name"][1], "name", allow_empty=False) if "name" in e else None
     role = r.text(e["role"][1], "role") if "role" in e else None
-    return Character(cid, name, role, Pos(key.line, key.col)) if name is not None and role is not None else None
+    cues: dict[str, int] = {}
+    if "cues" in e and (cm := r.mapping(e["cues"][1], f"cues of character '{cid}'")) is not None:
+        known = catalogs.load().cues
+        for cue, (k, v) in cm.entries.items():
+            if cue not in known:
+                r.error(k, "E301", f"unknown nonverbal cue '{cue}'{suggest(cue, known)}")
+            valence = r.integer(v, f"how '{cue}' lands with '{cid}'")
+            if valence is not None and not -2 <= valence <= 2:
+                r.error(v, "E222", f"cue valence {valence} is outside -2..2 (-2 lands as rejection, 2 as care)")
+            elif valence is not None:
+                cues[cue] = valence
+    if name is None or role is None:
+        return None
+    return Character(cid, name, role, Pos(key.line, key.col), _freeze(cues))
 
 
 def _meter(r: _Reader, name: str, key: YScalar, node: YNode) -> Meter | None:
@@ -371,13 +386,87 @@ def _meter(r: _Reader, name: str, key: YScalar, node: YNode) -> Meter | None:
         r.error(e["min"][1], "E214", f"meter '{name}' has min {lo} above max {hi}")
     elif lo is not None and hi is not None and start is not None and not lo <= start <= hi:
         r.error(e["start"][1], "E214", f"meter '{name}' starts at {start}, outside [{lo}, {hi}]")
+    for only in ("window", "recovery"):
+        if only in e and name != "charge":
+            r.error(e[only][0], "E215", f"'{only}' is only for the charge meter, not '{name}'")
+    window = _window(r, e["window"][1], f"{name}.window") if "window" in e and name == "charge" else None
+    recovery = r.integer(e["recovery"][1], f"{name}.recovery") if "recovery" in e and name == "charge" else None
+    if recovery is not None and recovery < 1:
+        r.error(
+            e["recovery"][1],
+            "E214",
+            f"recovery {recovery} must be at least 1: it is the most one turn can lower a flooded charge",
+        )
+        recovery = None
     if "flood" in e and name != "charge":
         r.error(e["flood"][0], "E215", f"'flood' is only for the charge meter, not '{name}'")
     elif flood is not None and lo is not None and hi is not None and lo <= hi and not lo <= flood <= hi:
         r.warning(e["flood"][1], "W105", f"flood {flood} is outside [{lo}, {hi}]: the charge can never reach it")
     if lo is None or hi is None or start is None or (lo > hi) or not lo <= start <= hi:
         return None
-    return Meter(name, start, lo, hi, flood, Pos(key.line, key.col))
+    return Meter(name, start, lo, hi, flood, Pos(key.line, key.col), window, recovery)
+
+
+def _window(r: _Reader, node: YNode, what: str) -> tuple[int, int] | None:
+    """``[LO, HI]``: two whole numbers, LO <= HI (checked against the meter in :func:`_check_windows`)."""
+    items = r.items(node, what)
+    if not isinstance(node, YSeq):
+        return None
+    if len(items) != 2:
+        r.error(node, "E214", f"{what} must be two numbers, [LO, HI], not {len(items)}")
+        return None
+    lo, hi = (r.integer(i, what) for i in items)
+    if lo is None or hi is None:
+        return None
+    if lo > hi:
+        r.error(node, "E214", f"{what} [{lo}, {hi}] has its low end above its high end")
+        return None
+    return (lo, hi)
+
+
+def _objectives(r: _Reader, nodes: list[YNode]) -> tuple[Objective, ...]:
+    """Plain text (not checked) or ``{id, text, met}`` (checked when the session ends)."""
+    out: list[Objective] = []
+    seen: dict[str, YNode] = {}
+    for node in nodes:
+        if isinstance(node, YMap):
+            e = r.keys(node, "objective", "an objective")
+            oid_node = e["id"][1] if "id" in e else None
+            oid = r.slug(oid_node, "objective id") if oid_node is not None else None
+            if oid is not None and oid_node is not None:
+                if oid in seen:
+                    r.error(oid_node, "E221", f"duplicate objective id '{oid}' (first at line {seen[oid].line})")
+                seen[oid] = oid_node
+            text = r.text(e["text"][1], "an objective's text", allow_empty=False) if "text" in e else None
+            met = r.source(e["met"][1], "met", "expression") if "met" in e else None
+            if oid is not None and text is not None:
+                out.append(Objective(text, oid, met))
+        else:
+            t = r.text(node, "an objective", allow_empty=False)
+            if t:
+                out.append(Objective(t))
+    return tuple(out)
+
+
+def _check_windows(
+    r: _Reader, top: dict[str, tuple[YScalar, YNode]], meters: Mapping[str, Meter], states: Mapping[str, State]
+) -> None:
+    """W212: a window must lie in [min, flood): below min it never fits; at flood, flooding would count as good."""
+    charge = meters.get("charge")
+    if charge is None:
+        return
+    flood = 8 if charge.flood is None else charge.flood
+    places: list[tuple[tuple[int, int], Pos, str]] = []
+    if charge.window is not None:
+        places.append((charge.window, charge.pos, "the charge meter's window"))
+    places += [(st.window, st.pos, f"state '{sid}''s window") for sid, st in states.items() if st.window is not None]
+    for (lo, hi), pos, what in places:
+        if not charge.min <= lo <= hi < flood:
+            r.warning(
+                pos,
+                "W212",
+                f"{what} [{lo}, {hi}] is not inside [{charge.min}, {flood}): it must start at or above min and stay below flood",
+            )
 
 
 def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, key: YScalar, node: YNode, meters: Collection[str]) -> State | None:
@@ -395,6 +484,8 @@ def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, key: YScalar, node: YNo
     extra = {k: r.text(e[k][1], k) or "" for k in ("nonverbal", "coach", "thinks") if k in e}
     pace = r.one_of(e["pace"][1], "pace", _values("state", "pace")) if "pace" in e else "normal"
     delivery = r.one_of(e["delivery"][1], "delivery", _values("state", "delivery")) if "delivery" in e else None
+    window = _window(r, e["window"][1], "window") if "window" in e else None
+    needs = r.one_of(e["needs"][1], "needs", NEEDS) if "needs" in e else None
     ending = r.slug(e["ending"][1], "ending") if "ending" in e else None
     choices: list[Choice] = []
     if "choices" in e:
@@ -410,7 +501,7 @@ def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, key: YScalar, node: YNo
         return None
     return State(
         id=sid, speaker=speaker, says=says, pos=Pos(key.line, key.col), pace=pace or "normal",  # type: ignore[arg-type]
-        delivery=delivery, choices=tuple(choices), ending=ending, **extra,  # type: ignore[arg-type]
+        delivery=delivery, choices=tuple(choices), ending=ending, window=window, needs=needs, **extra,  # type: ignore[arg-type]
     )  # fmt: skip
 
 
@@ -484,13 +575,31 @@ def _choice(
             if src is not None:
                 feedback[name] = src
     requires = r.source(e["requires"][1], "requires", "expression") if "requires" in e else None
+    assess = _assess(r, cat, e["assess"][1]) if "assess" in e else ()
+    problem = r.one_of(e["problem"][1], "communication problem", cat.problems) if "problem" in e else None
     if cid is None or say is None or tone is None or timing is None or nxt is None or "nonverbal" not in e:
         return None
     return Choice(
         id=cid, say=say, tone=tone, nonverbal=cues, timing=timing, next=nxt, pos=Pos(m.line, m.col),
         effects=_freeze(effects), set_flags=_freeze(flags), rating=_freeze(rating), feedback=_freeze(feedback),
         requires=requires, technique=technique, tone_options=tones, nonverbal_options=alt_cues,
+        assess=assess, problem=problem,
     )  # fmt: skip
+
+
+def _assess(r: _Reader, cat: catalogs.Catalogs, node: YNode) -> tuple[Assess, ...]:
+    out: list[Assess] = []
+    for a in r.items(node, "assess"):
+        m = r.mapping(a, "an assess entry")
+        if m is None:
+            continue
+        e = r.keys(m, "assessment", "an assess entry")
+        item = r.one_of(e["item"][1], "assessment item", cat.items) if "item" in e else None
+        level = r.one_of(e["level"][1], "level", LEVELS) if "level" in e else None
+        why = r.source(e["why"][1], "why", "template") if "why" in e else None
+        if item is not None and level is not None:
+            out.append(Assess(item, level, why))  # type: ignore[arg-type]
+    return tuple(out)
 
 
 def _next(r: _Reader, node: YNode) -> tuple[Branch, ...] | None:
@@ -603,6 +712,7 @@ def _check_rendering(r: _Reader, s: Scenario) -> None:
                 "flags": dict.fromkeys(s.flags, False), "turn": 1}  # fmt: skip
 
     texts = [(c.feedback[d], st.speaker, f"feedback.{d}") for st in s.states.values() for c in st.choices for d in c.feedback]
+    texts += [(a.why, st.speaker, "why") for st in s.states.values() for c in st.choices for a in c.assess if a.why]
     enders = {st.ending: st.speaker for st in s.states.values() if st.ending}
     texts += [(e.debrief, enders.get(eid, next(iter(s.characters))), "debrief") for eid, e in s.endings.items()]
     for src, speaker, what in texts:

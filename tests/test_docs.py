@@ -132,12 +132,25 @@ def test_key_table_names_every_allowed_value(obj: str, key: Key) -> None:
 
 RAW_CATALOGS: dict[str, Any] = yaml.safe_load((REPO / "simulator" / "data" / "catalogs.yaml").read_text("utf-8"))
 # The key a choice uses for each catalog -> the catalog's name in catalogs.yaml
-CATALOG_KEYS = {"tone": "tones", "nonverbal": "nonverbal", "timing": "timing", "technique": "techniques"}
+CATALOG_KEYS = {
+    "tone": "tones",
+    "nonverbal": "nonverbal",
+    "timing": "timing",
+    "technique": "techniques",
+    "item": "items",
+    "problem": "problems",
+    "support": "support",
+    "needs": "needs",
+}
 CATALOG_COLUMNS = {
     "tone": ["id", "warmth", "arousal", "what it conveys"],
     "nonverbal": ["id", "lands", "says without words"],
     "timing": ["id", "rated", "what it means"],
     "technique": ["id", "name", "what it is"],
+    "item": ["id", "title", "phase", "critical"],
+    "problem": ["id", "title", "what it is"],
+    "support": ["id", "title"],
+    "needs": ["id", "title", "good", "poor"],
 }
 
 
@@ -169,6 +182,16 @@ def test_catalog_table_states_what_the_judge_uses(key: str) -> None:
             assert (int(row[1]), row[2]) == (cat.cues[cid].valence, f'"{cat.cues[cid].signals}"'), cid
         elif key == "timing":
             assert row[1] == cat.timings[cid].rating, cid
+        elif key == "item":
+            item = cat.items[cid]
+            assert (row[1], row[2], row[3]) == (item.title, item.phase, "yes" if item.critical else "no"), cid
+        elif key == "problem":
+            assert row[1] == cat.problems[cid].title, cid
+        elif key == "support":
+            assert row[1] == cat.support[cid], cid
+        elif key == "needs":
+            need = cat.needs[cid]
+            assert (row[1], set(row[2].split(", ")), set(row[3].split(", "))) == (need.title, need.good, need.poor), cid
         else:
             assert row[1] == cat.techniques[cid].title, cid
 

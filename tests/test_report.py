@@ -109,7 +109,7 @@ def test_html_has_the_table_and_the_chart(planted: Path) -> None:
 def test_markdown_states_the_same_facts(planted: Path) -> None:
     md = play_and_report(planted, "md")
     assert "## Ending: The real expectation is on the table (positive)" in md
-    assert "| 50 | 67 | 67 | 67 | 63 |" in md
+    assert "| 50 | 67 | 67 | 67 | not rated | 63 | 63 |" in md
     assert "Charge over the turns: 6 → 8 → 7 → 5 (flooding at 8)." in md
     assert "Trust: 4 → 3 → 4 → 6." in md
     assert "&lt;script&gt;" in md and PLANTED not in md  # no raw HTML reaches a Markdown renderer
@@ -121,7 +121,7 @@ def test_markdown_states_the_same_facts(planted: Path) -> None:
 def test_json_report_and_a_changed_scenario(planted: Path) -> None:
     data = json.loads(play_and_report(planted, "json"))
     assert data["ending_id"] == "renegotiating"
-    assert data["scores"] == {"tone": 50, "timing": 67, "nonverbal": 67, "charge": 67, "overall": 63}
+    assert data["scores"] == {"tone": 50, "timing": 67, "nonverbal": 67, "charge": 67, "practice": None, "delivery": 63, "overall": 63}
     assert data["scenario_changed"] is False
     planted.write_text(planted.read_text("utf-8").replace("Sam named the fear", "Sam finally named the fear"), "utf-8")
     with Store() as store:

@@ -21,7 +21,7 @@ Feature: Judging in play: author overrides, measured timing, delivery choice
       | reply       | seconds |
       | acknowledge | 0.4     |
     Then turn 1 has timing rated mixed
-    And turn 1's timing feedback says "You answered in 0.4 s"
+    And turn 1's timing feedback says "You replied 0.0 s after reading"
 
   Scenario: the same reply after a moment's thought is well timed
     Given the example scenario as "money.yaml"
@@ -30,13 +30,21 @@ Feature: Judging in play: author overrides, measured timing, delivery choice
       | acknowledge | 4       |
     Then turn 1 has timing rated good
 
-  Scenario: a long hesitation at a fast moment is late
+  Scenario: a slow, considered reply at a heated moment is not penalised
     Given the example scenario as "money.yaml"
     When I play "money.yaml" at a terminal, answering:
       | reply       | seconds |
-      | acknowledge | 30      |
+      | acknowledge | 60      |
+    Then turn 1 has timing rated good
+    And turn 1's timing feedback says "Good timing (well timed)."
+
+  Scenario: a long hesitation at an ordinary moment is late, and the feedback does not contradict itself
+    Given the example scenario as "money.yaml" with "pace: fast" replaced by "pace: normal"
+    When I play "money.yaml" at a terminal, answering:
+      | reply       | seconds |
+      | acknowledge | 80      |
     Then turn 1 has timing rated mixed
-    And turn 1's timing feedback says "a long gap can read as not caring"
+    And turn 1's timing feedback says "The timing was off. You took 67 s here; a long gap can read as not caring."
 
   Scenario: choosing a harsher delivery for kind words changes the judging and the charge
     When I run "ipt-sim play delivery.yaml --choices no-kindly@sarcastic@eye_roll --json --no-record"
@@ -50,20 +58,23 @@ Feature: Judging in play: author overrides, measured timing, delivery choice
   Scenario: the words' own delivery lowers the charge
     When I run "ipt-sim play delivery.yaml --choices no-kindly --json --no-record"
     Then the JSON has "turns.0.meters_after.charge" equal to 4
-    And the JSON has "turns.0.ratings" equal to {"tone": "good", "timing": "good", "nonverbal": "good", "charge": "good"}
+    And the JSON has "turns.0.ratings" equal to {"tone": "good", "timing": "good", "nonverbal": "good", "charge": "good", "practice": null}
 
   Scenario: at a delivery moment the player picks the tone, then the body
     When I run "ipt-sim play delivery.yaml --no-record" typing:
       """
       1
       3
-      2
+      1
       """
     Then the exit code is 0
     And the output contains "How do you say it?"
-    And the output contains "1. warm"
+    # shuffled: the words' own delivery (warm, eye contact and open posture) is not first
+    And the output contains "1. sarcastic"
+    And the output contains "2. warm"
     And the output contains "3. flat"
-    And the output contains "2. eye_roll (contempt for what you said)"
+    And the output contains "1. eye_roll (contempt for what you said)"
+    And the output contains "2. eye_contact (I am paying attention to you), open_posture"
     And the output contains "tone      [-] poor: Your flat tone worked against you."
     And the output contains "nonverbal [-] poor: Your body said: contempt for what you said."
 

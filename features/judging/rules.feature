@@ -72,7 +72,8 @@ Feature: How each reply is rated on the four dimensions
       | 0.5     | slow   | mixed  |
       | 6       | slow   | good   |
       | 0.5     | fast   | good   |
-      | 25      | fast   | mixed  |
+      | 25      | fast   | good   |
+      | 100     | fast   | mixed  |
       | 10      | normal | good   |
 
   Scenario: an instant answer to a slow, painful disclosure is rushed

@@ -96,8 +96,8 @@ Feature: Coach and assess modes, rewind and pause
 
   Scenario: a therapist-side debrief names the IPT techniques used and those left unused
     When I run "ipt-sim play therapist-termination --choices ending-loss,stay-quiet --no-record"
-    Then the output contains "IPT techniques you used: The therapeutic relationship, Encouragement of affect."
-    And the output contains "Offered but not used: Psychoeducation, Exploratory question, Validation."
+    Then the output contains "IPT techniques used well: The therapeutic relationship, Encouragement of affect."
+    And the output contains "Missed where called for: Validation."
 
   Scenario: Ctrl-C stops cleanly with one line, and the session can be resumed
     When I play "money.yaml" in a real process and press Ctrl-C at "(stay silent)"
@@ -106,10 +106,13 @@ Feature: Coach and assess modes, rewind and pause
     And there is no traceback
 
   Scenario: a session that ends badly closes with grounding and where to find help
-    When I run "ipt-sim play money.yaml --choices counter,let-go --no-record"
+    When I run "ipt-sim play money.yaml --choices counter,let-go --no-record --region GB"
     Then the output contains "Ending: The impasse deepens (negative)"
     And the output, read as prose, contains "take a slow breath, feel your feet on the floor"
-    And the output, read as prose, contains "If you feel unsafe or in crisis, contact your local emergency number or a crisis line now."
+    And the output, read as prose, contains "What you practised matters"
+    And the output does not contain "nothing said here was real"
+    And the output contains "If you need support now:"
+    And the output contains "Samaritans: call 116 123, free, any time."
 
   Scenario: a session that ends well has no grounding note
     When I run "ipt-sim play money.yaml --choices acknowledge --no-record"

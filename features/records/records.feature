@@ -12,7 +12,7 @@ Feature: Records: every session kept, privately, turn by turn
     Then the JSON has "0.scenario" equal to "money-impasse"
     And the JSON has "0.turns" equal to 3
     And the JSON has "0.ending" equal to "renegotiating"
-    And the JSON has "0.scores" equal to {"tone": 50, "timing": 67, "nonverbal": 67, "charge": 67, "overall": 63}
+    And the JSON has "0.scores" equal to {"tone": 50, "timing": 67, "nonverbal": 67, "charge": 67, "practice": null, "delivery": 63, "overall": 63}
 
   Scenario: --no-record keeps nothing
     When I run "ipt-sim play money.yaml --choices acknowledge --no-record"

@@ -25,6 +25,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from simulator.errors import IptSimError, RecordNotFound
 from simulator.records import Store, default_data_dir
+from simulator.safety import NOTICE
 from simulator.web.catalogue import Catalogue
 from simulator.web.forms import Invalid
 from simulator.web.ledger import Gone, Moved
@@ -104,6 +105,7 @@ def create_app(
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.globals["notice"] = NOTICE  # the standing line in every page's footer
     store = Store(url, data_dir=folder)
     app.extensions["ipt_sim"] = Web(
         store=store,

@@ -17,17 +17,15 @@ from collections.abc import Collection, Mapping
 
 from werkzeug.datastructures import MultiDict
 
-from simulator.judge import PACE_WINDOWS
+from simulator.timing import MAX_RESPONSE_TIME
 
 SESSION_ID = re.compile(r"[0-9a-f]{8,16}")
 NONCE = re.compile(r"[0-9a-f]{16}")
-MAX_RESPONSE_TIME = 3600.0  # seconds; a longer time is taken as this (the page was left open)
-TIMING = {
+TIMING = {  # the same settings as the terminal's --timing (simulator.timing.SETTINGS)
     "on": "Judge how soon I reply",
-    "longer": "Give me three times as long before a reply counts as late",
+    "relaxed": "Give me three times as long before a reply counts as late",
     "off": "Do not judge how soon I reply",
 }
-LONGER = 3.0
 
 
 class Invalid(Exception):
@@ -72,13 +70,10 @@ def step_of(value: str) -> int:
     return int(value)
 
 
-def response_time(value: str | None, timing: str, pace: str) -> float | None:
-    """Seconds from the turn being shown to the reply, as the judge should see them.
-
-    Empty (no script ran) or timing ``off``: None, so timing is judged from the choice's
-    tag alone, as in scripted play. ``longer``: the late limit of the moment's pace is
-    tripled; a quick reply is judged as usual.
-    """
+def response_time(value: str | None) -> float | None:
+    """Seconds from the replies being shown to the reply, as the page's script measured
+    them; None when no script ran. Reading time is taken off by the view
+    (:func:`simulator.timing.reply_seconds`), which knows what was on the page."""
     if value is None or value == "":
         return None
     try:
@@ -87,13 +82,7 @@ def response_time(value: str | None, timing: str, pace: str) -> float | None:
         raise Invalid("the response time is not a number") from None
     if not math.isfinite(seconds) or seconds < 0:
         raise Invalid("the response time is not a number of seconds")
-    if timing == "off":
-        return None
-    seconds = min(seconds, MAX_RESPONSE_TIME)
-    if timing == "longer":
-        late = PACE_WINDOWS.get(pace, PACE_WINDOWS["normal"])[1]
-        seconds = min(seconds, max(late, seconds / LONGER))
-    return round(seconds, 2)
+    return min(seconds, MAX_RESPONSE_TIME)
 
 
 def filters(args: Mapping[str, str], options: Mapping[str, Collection[str]]) -> dict[str, str]:

@@ -21,6 +21,7 @@ from simulator import catalogs, delivery, report
 from simulator.judge import Delivery
 from simulator.model import AREAS, DIMENSIONS, PERSPECTIVES, STAGES, Choice
 from simulator.records import Record, debrief_of
+from simulator.timing import PATIENCE, reply_seconds
 from simulator.web import ledger
 from simulator.web.app import Refusal, Web
 from simulator.web.forms import NONCE, SESSION_ID, TIMING, Invalid, check_token, fields, filters, one_of, step_of, token
@@ -230,11 +231,12 @@ def how(sid: str) -> str:
     if sess.scenario.delivery_of(sess.current) != "choose":
         raise Invalid("this moment has no choice of delivery")
     if f.get("rt"):
-        measured(f["rt"], "on", "normal")  # refuse nonsense now, not after the second page
+        measured(f["rt"])  # refuse nonsense now, not after the second page
     cat = catalogs.load()
+    seed = f"{sess.scenario.id}:{sess.state}:{choice.id}:{sess.turn}"  # the same order as the terminal's
     cue_sets = [
         ("+".join(cs), ", ".join(f"{c.replace('_', ' ')} ({cat.cues[c].signals})" for c in cs) or "nothing in particular")
-        for cs in delivery.cue_options(choice)
+        for cs in delivery.shuffled(delivery.cue_options(choice), seed + ":cues")
     ]
     return render_template(
         "how.html",
@@ -242,7 +244,7 @@ def how(sid: str) -> str:
         s=sess.scenario,
         choice=choice,
         words=words(choice),
-        tones=delivery.tone_options(choice),
+        tones=delivery.shuffled(delivery.tone_options(choice), seed + ":tone"),
         cue_sets=cue_sets,
         rt=f.get("rt", ""),
         token=form_token("reply", sid, str(lv.step)),
@@ -272,14 +274,19 @@ def reply(sid: str) -> Response:
     choice = offered_choice(sess.offered(), f["choice"])
     said: Delivery | None = None
     if sess.scenario.delivery_of(sess.current) == "choose":
-        tone = one_of(f.get("tone", choice.tone), delivery.tone_options(choice), "tones")
         cue_sets = {"+".join(cs): cs for cs in delivery.cue_options(choice)}
-        cues = cue_sets[one_of(f.get("cues", "+".join(choice.nonverbal)), cue_sets, "sets of cues")]
+        tone = one_of(f["tone"], delivery.tone_options(choice), "tones") if "tone" in f else None
+        cues = cue_sets[one_of(f["cues"], cue_sets, "sets of cues")] if "cues" in f else None
+        if tone is None or cues is None:
+            raise Invalid("choose a tone of voice and what your body does: nothing is chosen for you")
         said = Delivery(tone, tuple(cues))
     elif "tone" in f or "cues" in f:
         raise Invalid("this moment has no choice of delivery")
-    rt = measured(f.get("rt"), timing_setting(), sess.current.pace)
-    turn = sess.play(choice.id, said, response_time=rt)
+    setting = timing_setting()
+    state = sess.current
+    shown = [state.says, state.nonverbal, *(c.say for c in sess.offered())]
+    rt = reply_seconds(measured(f.get("rt")), shown, setting)
+    turn = sess.play(choice.id, said, response_time=rt, patience=PATIENCE[setting])
     ledger.play(web().store, sid, owner(), step, sess, turn)
     if sess.finished:
         return redirect(url_for("web.debrief", sid=sid), 303)
