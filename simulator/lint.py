@@ -11,7 +11,11 @@ W202 a character who never speaks           W207 a dimension rated poor with no 
 W203 a meter nothing changes or reads       W208 no ending with a positive outcome
 W204 a flag set but never read              W209 no ending with a negative outcome
 W205 a requires/when that is never true     W210 an effect that goes past a meter's bounds on every path
-W211 a state that can offer no choice
+W211 a state that can offer no choice        W212 an affect window outside [min, flood) (validate)
+W213 a positive ending reachable with a checked objective unmet
+W214 a critical item missable with no why and no debrief naming it
+W215 feedback saying "flooded" where the charge can be below flood
+W216 a technique misapplied with no why
 """
 
 from __future__ import annotations
@@ -25,10 +29,11 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.parser import Parser
 
+from simulator import catalogs
 from simulator.errors import Diagnostic
 from simulator.expressions import evaluate
 from simulator.jinja_env import scenario_environment
-from simulator.model import Pos, Scenario, Source
+from simulator.model import DONE_LEVELS, Pos, Scenario, Source
 from simulator.yaml_source import clean
 
 MAX_ASSIGNMENTS = 20_000
@@ -133,8 +138,14 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
                     read |= names_read(src.text)
             for fb in c.feedback.values():
                 read |= names_read(fb.text, template=True)
+            for a in c.assess:
+                if a.why is not None:
+                    read |= names_read(a.why.text, template=True)
     for e in s.endings.values():
         read |= names_read(e.debrief.text, template=True)
+    for o in s.objectives:
+        if o.met is not None:
+            read |= names_read(o.met.text)
 
     speakers = {st.speaker for st in s.states.values()}
     for cid, character in s.characters.items():
@@ -146,13 +157,16 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
     for flag in sorted(s.flags):
         if flag not in read:
             setter = next(c.pos for st in s.states.values() for c in st.choices if flag in c.set_flags)
-            warn(setter, "W204", f"flag '{flag}' is set but never read by a requires, when or text")
+            warn(setter, "W204", f"flag '{flag}' is set but never read by a requires, when, met or text")
     outcomes = {e.outcome for e in s.endings.values()}
     endings_at = s.key_pos.get("endings", Pos(1, 1))
     if "positive" not in outcomes:
         warn(endings_at, "W208", "no ending has a positive outcome: learners need to see what success looks like")
     if "negative" not in outcomes:
         warn(endings_at, "W209", "no ending has a negative outcome: learners need to see where a conversation can go wrong")
+
+    _check_assessment(s, warn)
+    _check_windows(s, warn)
 
     reach = reachable_values(s)
     never: dict[str, bool] = {}  # expression text -> never true (decided over the full ranges, so per file)
@@ -185,7 +199,76 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
                     here = f"it is {min(values)} here" if len(values) == 1 else f"it is {min(values)} to {max(values)} here"
                     warn(c.pos, "W210", f"choice '{c.id}' pushes {meter} {side} on every path ({here}, {amount:+d} takes it past "
                          f"{m.max if amount > 0 else m.min}); clamping hides the effect")  # fmt: skip
+            _check_flooded_words(s, c, reach.get(sid, {}).get("charge", set()), warn)
+    _check_objectives(s, warn)
     return out
+
+
+_FLOODED = re.compile(r"\bflooded\b", re.IGNORECASE)
+OBJECTIVE_CHECK_POSITIONS = 20_000  # above this, W213 is skipped (explore --max-positions decides it)
+
+
+def _check_windows(s: Scenario, warn: Any) -> None:
+    """W212: a window must lie in [min, flood): below min it never fits; at flood, flooding would count as good."""
+    charge = s.meters["charge"]
+    places = [(charge.window, charge.pos, "the charge meter's window")] if charge.window else []
+    places += [(st.window, st.pos, f"state '{sid}''s window") for sid, st in s.states.items() if st.window]
+    for window, pos, what in places:
+        lo, hi = window
+        if not charge.min <= lo <= hi < s.flood:
+            warn(pos, "W212", f"{what} [{lo}, {hi}] is not inside [{charge.min}, {s.flood}): "
+                 "it must start at or above min and stay below flood")  # fmt: skip
+
+
+def _check_assessment(s: Scenario, warn: Any) -> None:
+    """W214 and W216: a miss or a misapplied technique the debrief could not explain."""
+    cat = catalogs.load().items
+    debriefs = " ".join(e.debrief.text.lower() for e in s.endings.values())
+    for st in s.states.values():
+        for c in st.choices:
+            for a in c.assess:
+                if a.level in DONE_LEVELS or a.why is not None:
+                    continue
+                item = cat[a.item]
+                if item.critical and item.title.lower() not in debriefs:
+                    warn(c.pos, "W214", f"choice '{c.id}' misses the critical item '{a.item}' with no why, and no ending's "
+                         f"debrief names '{item.title}': the learner is told they missed it but not what to do instead")  # fmt: skip
+                if c.technique is not None and a.level == "misapplied":
+                    warn(c.pos, "W216", f"choice '{c.id}' is tagged technique '{c.technique}' but misapplies '{a.item}' "
+                         "with no why: the debrief lists it as attempted, misapplied, and cannot say why")  # fmt: skip
+
+
+def _check_flooded_words(s: Scenario, c: Any, before: set[Any], warn: Any) -> None:
+    """W215: "flooded" is for a charge at or above flood, not for shutdown or polite withdrawal."""
+    from simulator.explore.space import charge_after
+
+    texts = [src.text for src in c.feedback.values()]
+    if not before or not any(_FLOODED.search(t) for t in texts):
+        return
+    low = sorted(a for b in before if (a := charge_after(s, b, c.effects.get("charge", 0))) < s.flood)
+    if low:
+        warn(c.pos, "W215", f"choice '{c.id}' says 'flooded' in its feedback, but the charge can be {low[0]} after it, "
+             f"below flood ({s.flood}): say what the person shows instead (shut down, withdrawn, upset)")  # fmt: skip
+
+
+def _check_objectives(s: Scenario, warn: Any) -> None:
+    """W213: a positive ending a play can reach with a checked objective unmet (decided by explore)."""
+    if not any(o.met for o in s.objectives):
+        return
+    from simulator.explore.assessment import objectives
+    from simulator.explore.reads import tracked
+    from simulator.explore.space import _build, _Layout
+
+    layout = _Layout(s, tracked(s))
+    g = _build(s, layout, OBJECTIVE_CHECK_POSITIONS)
+    if not g.complete:
+        return
+    for oid, facts in objectives(s, g, layout).items():
+        if facts.positive_ending_without:
+            o = next(o for o in s.objectives if o.id == oid)
+            assert o.met is not None
+            warn(o.met.pos, "W213", f"objective '{oid}' can be unmet at a positive ending (for example after "
+                 f"{', '.join(facts.path)}): gate the ending on what '{oid}' checks")  # fmt: skip
 
 
 def _check_offers_something(s: Scenario, sid: str, domains: Mapping[str, set[Any]], warn: Any) -> None:

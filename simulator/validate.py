@@ -318,7 +318,6 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
         r.error(e["start"][1], "E302", f"start names no state: '{start}'{suggest(start, states)}")
 
     _check_references(r, e, characters, states, endings)
-    _check_windows(r, e, meters, states)
     _check_sources(r, _names(e, "characters"), meter_names, flags)
 
     if r.failed:
@@ -446,27 +445,6 @@ def _objectives(r: _Reader, nodes: list[YNode]) -> tuple[Objective, ...]:
             if t:
                 out.append(Objective(t))
     return tuple(out)
-
-
-def _check_windows(
-    r: _Reader, top: dict[str, tuple[YScalar, YNode]], meters: Mapping[str, Meter], states: Mapping[str, State]
-) -> None:
-    """W212: a window must lie in [min, flood): below min it never fits; at flood, flooding would count as good."""
-    charge = meters.get("charge")
-    if charge is None:
-        return
-    flood = 8 if charge.flood is None else charge.flood
-    places: list[tuple[tuple[int, int], Pos, str]] = []
-    if charge.window is not None:
-        places.append((charge.window, charge.pos, "the charge meter's window"))
-    places += [(st.window, st.pos, f"state '{sid}''s window") for sid, st in states.items() if st.window is not None]
-    for (lo, hi), pos, what in places:
-        if not charge.min <= lo <= hi < flood:
-            r.warning(
-                pos,
-                "W212",
-                f"{what} [{lo}, {hi}] is not inside [{charge.min}, {flood}): it must start at or above min and stay below flood",
-            )
 
 
 def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, key: YScalar, node: YNode, meters: Collection[str]) -> State | None:

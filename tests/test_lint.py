@@ -108,7 +108,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "W204": (
         "        effects: {charge: +2}\n",
         "        effects: {charge: +2}\n        set: {was_cold: true}\n",
-        "bad.yaml:25:9: warning: flag 'was_cold' is set but never read by a requires, when or text [W204]",
+        "bad.yaml:25:9: warning: flag 'was_cold' is set but never read by a requires, when, met or text [W204]",
     ),
     "W205": (
         "requires: greeted and trust >= 6",
@@ -142,6 +142,31 @@ CASES: dict[str, tuple[str, str, str]] = {
         "requires: greeted and trust >= 6\n        say: Stay a while?",
         "requires: greeted and trust >= 7\n        say: Stay a while?",
         "bad.yaml:32:3: warning: state 'b' can offer no choice at all (when greeted = true, trust = 6): give it one choice without 'requires' [W211]",
+    ),
+    "W212": (
+        "  charge: {start: 5, min: 0, max: 10}\n",
+        "  charge: {start: 5, min: 0, max: 10, window: [2, 8]}\n",
+        "bad.yaml:9:3: warning: the charge meter's window [2, 8] is not inside [0, 8): it must start at or above min and stay below flood [W212]",
+    ),
+    "W213": (
+        "  ana: {name: Ana, role: your sister}\n",
+        "  ana: {name: Ana, role: your sister}\nobjectives:\n  - {id: trusted, text: Earn her trust, met: trust >= 7}\n",
+        "bad.yaml:9:46: warning: objective 'trusted' can be unmet at a positive ending (for example after warm, stay): gate the ending on what 'trusted' checks [W213]",
+    ),
+    "W214": (
+        "        timing: premature\n        effects: {charge: +2}\n",
+        "        timing: premature\n        assess: [{item: risk_assessment, level: omitted}]\n        effects: {charge: +2}\n",
+        "bad.yaml:25:9: warning: choice 'cold' misses the critical item 'risk_assessment' with no why, and no ending's debrief names 'Risk assessment': the learner is told they missed it but not what to do instead [W214]",
+    ),
+    "W215": (
+        "        timing: premature\n        effects: {charge: +2}\n",
+        "        timing: premature\n        feedback: {charge: Ana is flooded now.}\n        effects: {charge: +2}\n",
+        "bad.yaml:25:9: warning: choice 'cold' says 'flooded' in its feedback, but the charge can be 7 after it, below flood (8): say what the person shows instead (shut down, withdrawn, upset) [W215]",
+    ),
+    "W216": (
+        "        timing: premature\n        effects: {charge: +2}\n",
+        "        timing: premature\n        technique: clarification\n        assess: [{item: technique_skill, level: misapplied}]\n        effects: {charge: +2}\n",
+        "bad.yaml:25:9: warning: choice 'cold' is tagged technique 'clarification' but misapplies 'technique_skill' with no why: the debrief lists it as attempted, misapplied, and cannot say why [W216]",
     ),
 }  # fmt: skip
 

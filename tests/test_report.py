@@ -121,7 +121,15 @@ def test_markdown_states_the_same_facts(planted: Path) -> None:
 def test_json_report_and_a_changed_scenario(planted: Path) -> None:
     data = json.loads(play_and_report(planted, "json"))
     assert data["ending_id"] == "renegotiating"
-    assert data["scores"] == {"tone": 50, "timing": 67, "nonverbal": 67, "charge": 67, "practice": None, "delivery": 63, "overall": 63}
+    assert data["scores"] == {
+        "tone": 50,
+        "timing": 67,
+        "nonverbal": 67,
+        "charge": 67,
+        "practice": None,
+        "delivery": 63,
+        "overall": 63,
+    }
     assert data["scenario_changed"] is False
     planted.write_text(planted.read_text("utf-8").replace("Sam named the fear", "Sam finally named the fear"), "utf-8")
     with Store() as store:

@@ -954,6 +954,59 @@ RULES = [
         ],
         ok=[("max: 10, flood: 8}", "max: 10, flood: 10}")],
     ),
+    # -- format 1.1: windows, objectives, character cues ---------------------------------
+    Rule(
+        "window-upside-down",
+        bad=[("charge: {start: 6, min: 0, max: 10, flood: 8}", "charge: {start: 6, min: 0, max: 10, flood: 8, window: [6, 3]}")],
+        expected=["bad.yaml:22:57: error: charge.window [6, 3] has its low end above its high end [E214]"],
+    ),
+    Rule(
+        "window-on-another-meter",
+        bad=[("trust: {start: 4, min: 0, max: 10}", "trust: {start: 4, min: 0, max: 10, window: [1, 2]}")],
+        expected=["bad.yaml:23:38: error: 'window' is only for the charge meter, not 'trust' [E215]"],
+    ),
+    Rule(
+        "duplicate-objective-id",
+        bad=[
+            (
+                "  - Hear the worry under the accusation\n",
+                "  - {id: worry, text: Hear the worry, met: named_worry}\n  - {id: worry, text: Say it back}\n",
+            )
+        ],
+        expected=["bad.yaml:16:10: error: duplicate objective id 'worry' (first at line 15) [E221]"],
+        ok=[("  - Hear the worry under the accusation\n", "  - {id: worry, text: Hear the worry, met: named_worry}\n")],
+    ),
+    Rule(
+        "objective-met-unknown-name",
+        bad=[("  - Hear the worry under the accusation\n", "  - {id: worry, text: Hear the worry, met: named_wory}\n")],
+        expected=["bad.yaml:15:44: error: met 'named_wory': unknown name 'named_wory' -- did you mean 'named_worry'? [E401]"],
+    ),
+    Rule(
+        "cue-valence-out-of-range",
+        bad=[
+            ("    role: your partner of twelve years\n", "    role: your partner of twelve years\n    cues: {eye_contact: 3}\n")
+        ],
+        expected=["bad.yaml:21:25: error: cue valence 3 is outside -2..2 (-2 lands as rejection, 2 as care) [E222]"],
+        ok=[
+            ("    role: your partner of twelve years\n", "    role: your partner of twelve years\n    cues: {eye_contact: -1}\n")
+        ],
+    ),
+    Rule(
+        "unknown-assessment-item",
+        bad=[
+            (
+                "        timing: interrupting\n",
+                "        timing: interrupting\n        assess: [{item: risk_check, level: omitted}]\n",
+            )
+        ],
+        expected=["bad.yaml:38:25: error: unknown assessment item 'risk_check' -- did you mean 'risk_recheck'? [E301]"],
+        ok=[
+            (
+                "        timing: interrupting\n",
+                "        timing: interrupting\n        assess: [{item: alliance, level: omitted, why: Hear the worry first.}]\n",
+            )
+        ],
+    ),
     Rule(
         "reserved-meter-name",
         bad=[

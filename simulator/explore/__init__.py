@@ -51,6 +51,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
+from simulator.explore import assessment
 from simulator.explore.model import DEFAULT_MAX_NODES, UNBOUNDED, EndingFacts, Extreme, Result, Tracked, Unbounded
 from simulator.explore.reads import tracked
 from simulator.explore.scoring import _Candidate, _Scorer
@@ -105,7 +106,7 @@ def _extreme(g: _Graph, scorer: _Scorer, exact: _Candidate | None, covered: bool
     pick = max(candidates, key=lambda c: (sign * c.score, -len(c.edges)))
     path = tuple(g.moves[g.gid[e]][1] for e in pick.edges)
     table = g.ratings.table
-    real = score([table[g.rate[e]][2] for e in pick.edges])["overall"]  # the judge's ratings, its rounding
+    real = score([table[g.rate[e]][2] for e in pick.edges])["delivery"]  # the judge's ratings, its rounding
     if real != pick.score:  # pragma: no cover - the two ways of scoring are held together by the tests
         raise RuntimeError(f"explore's scoring disagrees with judge.score on {list(path)}: {pick.score} vs {real}")
     if bound is None:
@@ -153,7 +154,8 @@ def _analyse(scenario: Scenario, max_nodes: int) -> Result:
                 endings[eid] = EndingFacts(eid, outcome, True, names(shortest), len(shortest), None)
             else:
                 endings[eid] = EndingFacts(eid, outcome, None, None, None, None)
-        return Result(scenario.id, False, max_nodes, len(g.nodes), len(g.tgt), t, endings, None, None, None, None, None)
+        return Result(scenario.id, False, max_nodes, len(g.nodes), len(g.tgt), t, endings, None, None, None, None, None,
+                      assessment.critical(scenario, g), assessment.objectives(scenario, g, layout))  # fmt: skip
 
     st = _structure(g)
     plays, loop_before, longest = _counts(g, st)
@@ -176,7 +178,7 @@ def _analyse(scenario: Scenario, max_nodes: int) -> Result:
     unvisited_choices = tuple(mv for i, mv in enumerate(g.moves) if i not in played)
     return Result(
         scenario.id, True, max_nodes, len(g.nodes), len(g.tgt), t, endings, plays, best, worst,
-        unvisited_states, unvisited_choices,
+        unvisited_states, unvisited_choices, assessment.critical(scenario, g), assessment.objectives(scenario, g, layout),
     )  # fmt: skip
 
 
@@ -221,6 +223,18 @@ def to_json(result: Result) -> dict[str, Any]:
         else {
             "states": list(result.unvisited_states),
             "choices": [{"state": s, "choice": c} for s, c in result.unvisited_choices or ()],
+        },
+        "critical": {
+            i: {
+                "missable": c.missable,
+                "best_score_when_missed": c.best_score_when_missed,
+                "path": list(c.path),
+                "exact": c.exact,
+            }
+            for i, c in result.critical.items()
+        },
+        "objectives": {
+            o.id: {"positive_ending_without": o.positive_ending_without, "path": list(o.path)} for o in result.objectives.values()
         },
     }
 
@@ -309,8 +323,9 @@ def to_text(result: Result) -> str:
         lines.append("Plays: unbounded (a loop can repeat before an ending)")
     else:
         lines.append(f"Plays: {result.plays:,} distinct plays reach an ending")
-    lines += _extreme_text("Best overall score", result.best, best=True)
-    lines += _extreme_text("Worst overall score", result.worst, best=False)
+    lines += _extreme_text("Best delivery score", result.best, best=True)
+    lines += _extreme_text("Worst delivery score", result.worst, best=False)
+    lines += _assessment_text(result)
     lines.append("")
     if not result.unvisited_states and not result.unvisited_choices:
         lines.append("Every state and every choice is played in some play.")
@@ -320,6 +335,24 @@ def to_text(result: Result) -> str:
         if result.unvisited_choices:
             lines.append(f"Choices no play can make: {', '.join(f'{s}: {c}' for s, c in result.unvisited_choices)}")
     return "\n".join(lines)
+
+
+def _assessment_text(result: Result) -> list[str]:
+    """Critical items a play can miss (and the best it then scores); positive endings with an objective unmet."""
+    lines: list[str] = []
+    for c in result.critical.values():
+        if not c.missable:
+            lines.append(f"Critical item {c.item}: no play misses it.")
+        else:
+            about = "" if c.exact else " (best found; the search stopped early)"
+            lines.append(f"Critical item {c.item}: can be missed; the best such play scores {c.best_score_when_missed}{about}:")
+            lines.append(f"  {_path_text(c.path)}")
+    for o in result.objectives.values():
+        if o.positive_ending_without:
+            lines.append(f"Objective {o.id}: a positive ending is reachable without it: {_path_text(o.path)}")
+        else:
+            lines.append(f"Objective {o.id}: met on every play that ends well.")
+    return ["", *lines] if lines else []
 
 
 __all__ = ["DEFAULT_MAX_NODES", "EndingFacts", "Extreme", "Result", "Tracked", "analyse", "to_json", "to_text", "tracked"]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 DEFAULT_MAX_NODES = 1_000_000  # about 1.2 GB and a minute or two at the limit
 LAYER_BUDGET = 250_000  # (position, turns, points) entries the exact score programme may hold
@@ -67,3 +67,5 @@ class Result:
     worst: Extreme | None
     unvisited_states: tuple[str, ...] | None
     unvisited_choices: tuple[tuple[str, str], ...] | None
+    critical: Mapping[str, Any] = field(default_factory=dict)  # item -> CriticalFacts (format 1.1)
+    objectives: Mapping[str, Any] = field(default_factory=dict)  # objective id -> ObjectiveFacts

@@ -82,6 +82,8 @@ def _expressions(scenario: Scenario) -> list[str]:
             if c.requires is not None:
                 out.append(c.requires.text)
             out.extend(b.when.text for b in c.next if b.when is not None)
+    # An objective's `met` is read at the end of a play: what it reads must be in the position.
+    out.extend(o.met.text for o in scenario.objectives if o.met is not None)
     return out
 
 

@@ -117,8 +117,8 @@ class _Ratings:
 
     def code(self, state: State, choice: Choice, before: int, after: int) -> int:
         key = (
-            state.pace, choice.tone, choice.nonverbal, choice.timing, bool(choice.say.strip()),
-            tuple(sorted(choice.rating.items())), choice.technique, before, after,
+            state.pace, state.needs, state.window, state.speaker, choice.tone, choice.nonverbal, choice.timing,
+            bool(choice.say.strip()), tuple(sorted(choice.rating.items())), choice.assess, before, after,
         )  # fmt: skip
         hit = self.codes.get(key)
         if hit is None:
@@ -145,6 +145,15 @@ class _Graph:
     ratings: _Ratings
 
 
+def charge_after(scenario: Scenario, before: int, effect: int) -> int:
+    """The charge after a choice's effect: clamped, and no faster down than ``recovery`` while flooded."""
+    charge = scenario.meters["charge"]
+    after = charge.clamp(before + effect)
+    if charge.recovery is not None and before >= scenario.flood:
+        after = max(after, before - charge.recovery)
+    return after
+
+
 def _compile_moves(scenario: Scenario, layout: _Layout, ratings: _Ratings) -> tuple[list[list[_Move]], list[tuple[str, str]]]:
     charge = scenario.meters["charge"]
     index = {s: i for i, s in enumerate(layout.state_ids)}
@@ -161,7 +170,7 @@ def _compile_moves(scenario: Scenario, layout: _Layout, ratings: _Ratings) -> tu
             sets = tuple((layout.flag_slot[f], int(v)) for f, v in c.set_flags.items() if f in layout.flag_slot)
             branches = tuple((layout.cond(b.when.text) if b.when else None, index[b.goto]) for b in c.next)
             rates = [
-                ratings.code(state, c, before, charge.clamp(before + c.effects.get("charge", 0)))
+                ratings.code(state, c, before, charge_after(scenario, before, c.effects.get("charge", 0)))
                 for before in range(charge.min, charge.max + 1)
             ]
             requires = layout.cond(c.requires.text) if c.requires is not None else None
@@ -178,6 +187,7 @@ def _build(scenario: Scenario, layout: _Layout, max_nodes: int) -> _Graph:
     ending_index = {e: i for i, e in enumerate(scenario.endings)}
     ending_of_state = [ending_index[s.ending] if s.ending else -1 for s in scenario.states.values()]
     cmin = scenario.meters["charge"].min
+    recovery, flood = scenario.meters["charge"].recovery, scenario.flood
     vslot, tslot = layout.visited_slot, layout.turn_slot
     cap = layout.t.turn if isinstance(layout.t.turn, int) else None
     bits = [layout.bit.get(s, 0) for s in layout.state_ids]
@@ -206,6 +216,8 @@ def _build(scenario: Scenario, layout: _Layout, max_nodes: int) -> _Graph:
             for slot, amount, lo, hi in mv.effects:
                 v = new[slot] + amount
                 new[slot] = lo if v < lo else hi if v > hi else v
+            if recovery is not None and node[1] >= flood:  # the engine's `recovery` rule (charge is slot 1)
+                new[1] = max(new[1], node[1] - recovery)
             for slot, flag in mv.sets:
                 new[slot] = flag
             if tslot is not None:

@@ -80,7 +80,15 @@ def test_each_ending_is_reached_and_recorded_with_its_scores(player: Player, app
     record = store.get(player.sid)
     assert record.ending is not None and record.ending["id"] == "renegotiating"
     assert [t["choice"] for t in record.turns] == ["counter", "follow", "own-it"]
-    assert record.scores == {"tone": 50, "timing": 67, "nonverbal": 67, "charge": 67, "practice": None, "delivery": 63, "overall": 63}
+    assert record.scores == {
+        "tone": 50,
+        "timing": 67,
+        "nonverbal": 67,
+        "charge": 67,
+        "practice": None,
+        "delivery": 63,
+        "overall": 63,
+    }
 
 
 def test_rewind_takes_back_a_reply_and_the_record_keeps_both(player: Player, app: Flask) -> None:
