@@ -18,7 +18,7 @@ from simulator.assessment import ItemLine, Tagged, checklist, critical_missed, t
 from simulator.engine import Session, Turn
 from simulator.judge import score
 from simulator.model import DONE_LEVELS, Choice, Scenario
-from simulator.transcript import best_alternative, objectives_json
+from simulator.transcript import best_alternative, objectives_json, offered_at
 
 # Techniques never listed as missed: using them is a choice, not a duty (interpretation is not IPT).
 ADVICE_LIKE = frozenset({"directive_advice", "reassurance", "interpretation"})
@@ -45,7 +45,7 @@ class Row:
     practice_feedback: str = ""
     items: tuple[tuple[str, str, str], ...] = ()  # (item, level, why)
     problem: str | None = None
-    called_for: tuple[str, ...] = ()  # techniques of the well-judged choices on offer at this moment
+    called_for: tuple[str, ...] | None = None  # techniques missed at this moment (None: a record older than 1.1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +102,18 @@ def row_for(session: Session, t: Turn) -> Row:
         alternative=(f'"{alt[1]}"' if alt[1].strip() else "(a silence)") if alt else None, meters_after=dict(t.meters_after),
         practice=t.judgement.practice, practice_feedback=t.judgement.practice_feedback,
         items=tuple((i.item, i.level, i.why) for i in t.judgement.items), problem=t.judgement.problem,
-        called_for=tuple(dict.fromkeys(c.technique for c in state.choices if c.technique and calls_for(c))),
+        called_for=called_for(session, t, choice),
     )  # fmt: skip
+
+
+def called_for(session: Session, t: Turn, chosen: Choice | None) -> tuple[str, ...]:
+    """The techniques this moment called for and the learner did not take up: those of the
+    well-judged replies on offer then (``requires`` as it stood), unless the learner's own
+    reply was itself well judged (choosing one good move is not missing another)."""
+    if chosen is None or calls_for(chosen):
+        return ()
+    offered = offered_at(session, t)
+    return tuple(dict.fromkeys(c.technique for c in offered if c.technique and calls_for(c)))
 
 
 def calls_for(c: Choice) -> bool:
@@ -148,7 +158,8 @@ def from_parts(
     tags = [(r.number, item, level, why) for r in rows for item, level, why in r.items]
     missed_items = critical_missed(tags)
     played = [(r.technique, [(level, why) for _i, level, why in r.items]) for r in rows]
-    called = [t for r in rows for t in r.called_for] if any(r.called_for for r in rows) else facts["techniques"]
+    old_record = bool(rows) and all(r.called_for is None for r in rows)
+    called = facts["techniques"] if old_record else [t for r in rows for t in r.called_for or ()]
     tech = techniques(played, called, ADVICE_LIKE)
     objectives = (ending or {}).get("objectives") or facts.get("objectives", [])
     outcome = ending["outcome"] if ending else None

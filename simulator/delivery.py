@@ -14,8 +14,8 @@ import random
 from typing import TypeVar
 
 from simulator import catalogs
-from simulator.judge import Delivery, round_half_up
-from simulator.model import Choice
+from simulator.judge import Delivery, landing, round_half_up
+from simulator.model import Choice, Scenario, State
 
 MAX_OPTIONS = 4
 T = TypeVar("T")
@@ -51,11 +51,16 @@ def cue_options(choice: Choice) -> list[tuple[str, ...]]:
     return _unique([own, *alts])[:MAX_OPTIONS]
 
 
-def charge_shift(choice: Choice, said: Delivery) -> int:
-    """How much more (or less) charged the other person gets than with the choice's own delivery."""
+def charge_shift(choice: Choice, said: Delivery, scenario: Scenario, state: State) -> int:
+    """How much more (or less) charged the other person gets than with the choice's own
+    delivery; cues count as they land with this listener (:func:`simulator.judge.landing`)."""
     cat = catalogs.load()
     tone_step = cat.tones[choice.tone].warmth - cat.tones[said.tone].warmth
-    cue_step = sum(cat.cues[c].valence for c in choice.nonverbal) - sum(cat.cues[c].valence for c in said.nonverbal)
+
+    def lands(cues: tuple[str, ...]) -> int:
+        return sum(landing(cat.cues[c], scenario, state).valence for c in cues)
+
+    cue_step = lands(choice.nonverbal) - lands(said.nonverbal)
     shift = (tone_step + cue_step) / 2
     return max(-2, min(2, round_half_up(shift)))
 

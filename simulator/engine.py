@@ -104,7 +104,9 @@ def _apply_choice(event: EventData) -> None:
         from simulator.delivery import charge_shift
 
         charge = meters["charge"]
-        session.meters["charge"] = charge.clamp(session.meters["charge"] + charge_shift(choice, said))
+        session.meters["charge"] = charge.clamp(
+            session.meters["charge"] + charge_shift(choice, said, session.scenario, session.current)
+        )
     charge = meters["charge"]
     before = event.kwargs["charge_before"]
     if charge.recovery is not None and before >= session.scenario.flood:

@@ -338,9 +338,10 @@ def landing(cue: catalogs.Cue, scenario: Scenario, state: State) -> catalogs.Cue
     """The cue as it lands with this listener: the character's own override, else the
     perspective's (a therapist's touch), else the catalog's valence."""
     person = scenario.characters.get(state.speaker)
-    valence = person.cues.get(cue.id) if person is not None else None
-    if valence is None:
-        valence = cue.valence_for(scenario.perspective)
+    own = person.cues.get(cue.id) if person is not None else None
+    if own is not None:  # the author knows this person: their word replaces the perspective's caution too
+        return cue if (own, cue.therapist_caution) == (cue.valence, "") else replace(cue, valence=own, therapist_caution="")
+    valence = cue.valence_for(scenario.perspective)
     return cue if valence == cue.valence else replace(cue, valence=valence)
 
 

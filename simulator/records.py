@@ -312,7 +312,7 @@ def _row_dict(r: Row) -> dict[str, Any]:
         "charge_before": r.charge_before, "charge_after": r.charge_after, "ratings": dict(r.ratings),
         "feedback": dict(r.feedback), "technique": r.technique, "alternative": r.alternative,
         "meters_after": dict(r.meters_after), "practice": r.practice, "practice_feedback": r.practice_feedback,
-        "items": [list(i) for i in r.items], "problem": r.problem, "called_for": list(r.called_for),
+        "items": [list(i) for i in r.items], "problem": r.problem, "called_for": None if r.called_for is None else list(r.called_for),
     }  # fmt: skip
 
 
@@ -325,7 +325,7 @@ def _row_from(d: dict[str, Any]) -> Row:
     ignored."""
     known = {k: v for k, v in d.items() if k in _ROW_FIELDS}
     return Row(**(known | {"cues": tuple(d["cues"]), "items": tuple(tuple(i) for i in d.get("items", ())),
-                           "called_for": tuple(d.get("called_for", ()))}))  # fmt: skip
+                           "called_for": None if d.get("called_for") is None else tuple(d["called_for"])}))  # fmt: skip
 
 
 def debrief_of(record: Record, current_sha256: str | None) -> Debrief:

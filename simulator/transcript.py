@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from simulator import catalogs
 from simulator.assessment import assessment_json, critical_missed
 from simulator.engine import Session, Turn, compile_scenario
 from simulator.judge import score
-from simulator.model import RATING_POINTS
+from simulator.model import DONE_LEVELS, RATING_POINTS, Choice
 
 
 def turn_dict(t: Turn) -> dict[str, Any]:
@@ -68,9 +69,12 @@ def points(ratings: Any) -> float:
 _PRACTICE_RANK = {"good": 2, "mixed": 1, None: 1, "poor": 0}
 
 
-def rank(t: Turn) -> tuple[int, float]:
-    """How good a reply was: practice first (what was done), then the delivery's points."""
-    return _PRACTICE_RANK[t.judgement.practice], points(t.judgement.ratings)
+def rank(t: Turn) -> tuple[int, int, float]:
+    """How good a reply was: practice first (what was done), then critical items done (going
+    back to ask about risk beats any other good move), then the delivery's points."""
+    items = catalogs.load().items
+    critical_done = sum(1 for i in t.judgement.items if items[i.item].critical and i.level in DONE_LEVELS)
+    return _PRACTICE_RANK[t.judgement.practice], critical_done, points(t.judgement.ratings)
 
 
 def best_alternative(session: Session, t: Turn) -> tuple[str, str, float] | None:
@@ -95,8 +99,14 @@ def best_alternative(session: Session, t: Turn) -> tuple[str, str, float] | None
         alt = probe.play(c.id, t.delivery if chose_delivery else None, t.response_time, t.patience)
         r = rank(alt)
         if r > best_rank:
-            best, best_rank = (c.id, c.say, r[1]), r
+            best, best_rank = (c.id, c.say, r[2]), r
     return best
+
+
+def offered_at(session: Session, t: Turn) -> list[Choice]:
+    """The choices that were on offer when ``t`` was played."""
+    probe = compile_scenario(session.scenario).new_session()
+    return _restore(probe, t).offered()
 
 
 def _restore(probe: Session, t: Turn) -> Session:

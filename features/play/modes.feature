@@ -94,10 +94,12 @@ Feature: Coach and assess modes, rewind and pause
     And the output contains "Ending: The real expectation is on the table (positive)"
     And the last record holds 3 attempts, 2 taken back
 
-  Scenario: a therapist-side debrief names the IPT techniques used and those left unused
-    When I run "ipt-sim play therapist-termination --choices ending-loss,stay-quiet --no-record"
-    Then the output contains "IPT techniques used well: The therapeutic relationship, Encouragement of affect."
-    And the output contains "Missed where called for: Validation."
+  Scenario: a therapist-side debrief names the IPT techniques used well, misapplied and missed
+    Given the test scenario "after-the-cue.yaml"
+    When I run "ipt-sim play after-the-cue.yaml --choices cheer,go-back,stay --no-record"
+    Then the output contains "IPT techniques used well: Risk assessment, Encouragement of affect."
+    And the output, read as prose, contains "Attempted, misapplied: Reassurance. After 'what's the point', ask about safety before anything else."
+    And the output does not contain "Missed where called for"
 
   Scenario: Ctrl-C stops cleanly with one line, and the session can be resumed
     When I play "money.yaml" in a real process and press Ctrl-C at "(stay silent)"

@@ -26,11 +26,13 @@ from pathlib import Path
 import pytest
 from pytest_bdd import given, parsers, then, when
 
+from simulator.assessment import critical_missed
 from simulator.engine import Session, Turn, compile_scenario
 from simulator.errors import IptSimError
 from simulator.expressions import suggest
-from simulator.judge import Delivery, score
+from simulator.judge import Delivery
 from simulator.library import bundled, check_file, iter_files, load
+from simulator.transcript import session_scores, tags
 
 __all__ = ["Conversation", "StepFailed", "conversation", "find_scenario"]
 
@@ -242,8 +244,57 @@ def flag_is(conversation: Conversation, flag: str, value: str) -> None:
         raise StepFailed(f"expected the flag '{flag}' to be {value} ({conversation.where()})")
 
 
-@then(parsers.re(r"the (?P<which>overall|tone|timing|nonverbal|charge) score is (?P<value>\d+)$"))
-def score_is(conversation: Conversation, which: str, value: str) -> None:
-    scores = score([t.judgement.ratings for t in conversation.live.turns])
-    if scores[which] != int(value):
-        raise StepFailed(f"expected the {which} score to be {value}, but it is {scores[which]} (scores: {scores})")
+@then(
+    parsers.re(
+        r"the (?P<which>overall|delivery|practice|tone|timing|nonverbal|charge) score is (?P<bound>at most |at least )?(?P<value>\d+)$"
+    )
+)
+def score_is(conversation: Conversation, which: str, bound: str | None, value: str) -> None:
+    """A session score, as the debrief shows it (practice and the critical-miss cap included)."""
+    scores = session_scores(conversation.live)
+    actual = scores[which]
+    want = int(value)
+    ok = actual is not None and (
+        actual <= want if bound == "at most " else actual >= want if bound == "at least " else actual == want
+    )
+    if not ok:
+        raise StepFailed(f"expected the {which} score to be {(bound or '')}{value}, but it is {actual} (scores: {scores})")
+
+
+@then(parsers.re(r"the practice is (?P<rating>rated good|rated mixed|rated poor|not rated)$"))
+def practice_rated(conversation: Conversation, rating: str) -> None:
+    """The practice rating of the last reply (from its assess items)."""
+    t = conversation.last
+    want = None if rating == "not rated" else rating.removeprefix("rated ")
+    if t.judgement.practice != want:
+        actual = t.judgement.practice or "not rated"
+        raise StepFailed(
+            f"expected the practice of '{t.choice}' to be {rating}, but it is {actual}: {t.judgement.practice_feedback}"
+        )
+
+
+@then(parsers.re(r'the practice feedback says "(?P<text>.+)"$'))
+def practice_feedback_says(conversation: Conversation, text: str) -> None:
+    t = conversation.last
+    if text not in t.judgement.practice_feedback:
+        raise StepFailed(
+            f"expected the practice feedback on '{t.choice}' to say \"{text}\", but it says: {t.judgement.practice_feedback}"
+        )
+
+
+@then(parsers.re(r'the critical item "(?P<item>[a-z_]+)" is (?P<neg>not )?missed$'))
+def critical_item(conversation: Conversation, item: str, neg: str | None) -> None:
+    missed = critical_missed(tags(conversation.live))
+    if (item in missed) == bool(neg):
+        raise StepFailed(f"expected '{item}' {'not ' if neg else ''}to be missed; missed so far: {', '.join(missed) or 'none'}")
+
+
+@then(parsers.re(r'the objective "(?P<oid>[^"]+)" is (?P<state>met|not met)$'))
+def objective_is(conversation: Conversation, oid: str, state: str) -> None:
+    found = {o.id: met for o, met in conversation.live.objectives() if o.id}
+    if oid not in found:
+        raise StepFailed(f"the scenario has no checked objective '{oid}'{suggest(oid, found)}")
+    if found[oid] is None:
+        raise StepFailed(f"the objective '{oid}' is checked only when the session ends ({conversation.where()})")
+    if found[oid] != (state == "met"):
+        raise StepFailed(f"expected the objective '{oid}' to be {state}, but it is {'met' if found[oid] else 'not met'}")

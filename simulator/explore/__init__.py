@@ -179,6 +179,7 @@ def _analyse(scenario: Scenario, max_nodes: int) -> Result:
     return Result(
         scenario.id, True, max_nodes, len(g.nodes), len(g.tgt), t, endings, plays, best, worst,
         unvisited_states, unvisited_choices, assessment.critical(scenario, g), assessment.objectives(scenario, g, layout),
+        any(c.assess for st in scenario.states.values() for c in st.choices),
     )  # fmt: skip
 
 
@@ -323,8 +324,11 @@ def to_text(result: Result) -> str:
         lines.append("Plays: unbounded (a loop can repeat before an ending)")
     else:
         lines.append(f"Plays: {result.plays:,} distinct plays reach an ending")
-    lines += _extreme_text("Best delivery score", result.best, best=True)
-    lines += _extreme_text("Worst delivery score", result.worst, best=False)
+    # With assessment items, these are delivery scores: practice and the critical cap are
+    # reported item by item below. Without them, delivery is the overall score (version 1).
+    which = "delivery" if result.critical or result.assessed else "overall"
+    lines += _extreme_text(f"Best {which} score", result.best, best=True)
+    lines += _extreme_text(f"Worst {which} score", result.worst, best=False)
     lines += _assessment_text(result)
     lines.append("")
     if not result.unvisited_states and not result.unvisited_choices:

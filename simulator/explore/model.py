@@ -69,3 +69,4 @@ class Result:
     unvisited_choices: tuple[tuple[str, str], ...] | None
     critical: Mapping[str, Any] = field(default_factory=dict)  # item -> CriticalFacts (format 1.1)
     objectives: Mapping[str, Any] = field(default_factory=dict)  # objective id -> ObjectiveFacts
+    assessed: bool = False  # some choice carries assess: best and worst are delivery scores

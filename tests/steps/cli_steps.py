@@ -74,10 +74,16 @@ def example_edited(world: World, name: str, old: str, new: str) -> None:
 
 @when(parsers.parse('I run "{command}"'))
 def run_command(world: World, command: str) -> None:
-    """Run ``ipt-sim ...`` (the first word is the program name)."""
+    """Run ``ipt-sim ...`` (the first word is the program name), after ``env NAME=VALUE ...`` if given."""
     args = shlex.split(command)
+    env: dict[str, str] = {}
+    if args[0] == "env":
+        args.pop(0)
+        while "=" in args[0]:
+            name, _, value = args.pop(0).partition("=")
+            env[name] = value
     assert args[0] == "ipt-sim"
-    world.result = CliRunner().invoke(cli, args[1:], prog_name="ipt-sim", catch_exceptions=False)
+    world.result = CliRunner().invoke(cli, args[1:], prog_name="ipt-sim", catch_exceptions=False, env=env)
 
 
 @when(parsers.parse('I run "{command}" typing:'))

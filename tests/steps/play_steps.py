@@ -15,6 +15,7 @@ from simulator.library import load
 from simulator.play import Answers, NoRecord, PlayOptions, run
 from simulator.records import Record, Store
 from simulator.terminal import Screen
+from simulator.transcript import best_alternative
 from tests.steps.cli_steps import REPO, World
 
 
@@ -113,11 +114,29 @@ def played() -> Played:
 @when(parsers.parse('I play "{name}" at a terminal, answering:'))
 def play_at_terminal(world: World, played: Played, name: str, datatable: list[list[str]]) -> None:
     """A table of | reply | seconds after the prompt |."""
+    play_timed(world, played, name, "on", datatable)
+
+
+@when(parsers.parse('I play "{name}" at a terminal with timing {setting}, answering:'))
+def play_timed(world: World, played: Played, name: str, setting: str, datatable: list[list[str]]) -> None:
     path = world.folder / name if (world.folder / name).exists() else REPO / "tests/data/valid" / name
     session = compile_scenario(load(path)).new_session()
     replies = [(row[0], float(row[1])) for row in datatable[1:]]
-    run(session, Keyboard(replies), Screen(color=False), NoRecord(), PlayOptions(quiet=True))
+    run(session, Keyboard(replies), Screen(color=False), NoRecord(), PlayOptions(quiet=True, timing=setting))
     played.session = session
+
+
+@then(parsers.parse('turn {n:d} shows no better alternative'))
+def no_alternative(played: Played, n: int) -> None:
+    assert played.session is not None
+    assert best_alternative(played.session, played.session.turns[n - 1]) is None
+
+
+@then(parsers.parse('turn {n:d}\'s better alternative is "{choice}"'))
+def alternative_is(played: Played, n: int, choice: str) -> None:
+    assert played.session is not None
+    alt = best_alternative(played.session, played.session.turns[n - 1])
+    assert alt is not None and alt[0] == choice, alt
 
 
 @then(parsers.parse("turn {n:d} has {dimension} rated {rating}"))
