@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
-from simulator import catalogs, delivery, report
+from simulator import catalogs, cohort, delivery, report
 from simulator.judge import Delivery
 from simulator.model import AREAS, DIMENSIONS, PERSPECTIVES, STAGES, Choice
 from simulator.records import Record, debrief_of
@@ -402,8 +402,9 @@ def leader() -> str | Response | tuple[str, int]:
     return render_template(
         "leader.html",
         records=list(reversed(records)),
-        summary=cohort(records),
-        dims=[*DIMENSIONS, "overall"],
+        summary=cohort.score_means(records),
+        items=cohort.item_counts(records),
+        dims=cohort.SCORE_KEYS,
         pseudonym=pseudonym,
         owners=ledger.owners(web().store),
         token=form_token("leader-logout"),
@@ -411,22 +412,14 @@ def leader() -> str | Response | tuple[str, int]:
     )
 
 
-def cohort(records: Sequence[Record]) -> list[dict[str, Any]]:
-    """Per scenario: sessions, finished ones, and the mean of each score over the finished."""
-    out: dict[str, dict[str, Any]] = {}
-    for r in records:
-        row = out.setdefault(r.scenario_id, {"id": r.scenario_id, "title": r.facts.get("title", r.scenario_id),
-                                             "sessions": 0, "finished": 0, "scores": []})  # fmt: skip
-        row["sessions"] += 1
-        if r.scores:
-            row["finished"] += 1
-            row["scores"].append(r.scores)
-    for row in out.values():
-        scored: list[Mapping[str, int]] = row.pop("scores")
-        row["means"] = {
-            k: int(sum(s[k] for s in scored) / len(scored) + 0.5) if scored else None for k in [*DIMENSIONS, "overall"]
-        }
-    return sorted(out.values(), key=lambda r: r["id"])
+@bp.get("/leader/items.csv")
+def leader_items_csv() -> Response:
+    """The per-item table as CSV (leader only)."""
+    leader_enabled()
+    if not is_leader():
+        return redirect(url_for("web.leader"), 303)
+    body = cohort.items_csv(cohort.item_counts(web().store.all()))
+    return Response(body, mimetype="text/csv", headers={"Content-Disposition": 'attachment; filename="ipt-sim-items.csv"'})
 
 
 @bp.post("/leader/logout")

@@ -43,10 +43,10 @@ def unavailable(reason: str) -> None:
 
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
-    """A library folder: the format doc's example and the delivery-choice scenario."""
+    """A library folder: the format doc's example, the delivery-choice scenario and a format 1.1 one."""
     folder = tmp_path / "library"
     folder.mkdir()
-    for name in ("money-impasse.yaml", "delivery.yaml"):
+    for name in ("money-impasse.yaml", "delivery.yaml", "after-the-cue.yaml"):
         (folder / name).write_text((VALID / name).read_text("utf-8"), "utf-8")
     return folder
 

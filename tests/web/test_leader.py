@@ -35,14 +35,48 @@ def test_the_leader_sees_the_cohort_and_mean_scores(app: Flask, player: Player, 
     page = text_of(leader.page)  # type: ignore[arg-type]
     # money-impasse: 50/67/67/67 (63 overall) and 100 everywhere: means rounded half up, as scores are
     assert (
-        "Scenario Sessions Finished tone timing nonverbal charge overall "
-        "Telling Jo you can't cover the shift 1 0 — — — — — "
-        "The same argument about money 2 2 75 84 84 84 82"
+        "Scenario Sessions Finished tone timing nonverbal charge practice delivery overall "
+        "Telling Jo you can't cover the shift 1 0 — — — — — — — "
+        "The same argument about money 2 2 75 84 84 84 — 82 82"
     ) in page
     assert page.count("The same argument about money") == 3  # the summary and two sessions
     learners = set(re.findall(r"learner [0-9a-f]{6}", page))
     assert len(learners) == 2
     assert player.sid in page and other.sid in page
+
+
+def test_the_leader_sees_each_item_done_misapplied_or_missed_critical_misses_first(
+    app: Flask, player: Player, other: Player
+) -> None:
+    player.start("after-the-cue")
+    for choice in ("cheer", "work"):  # steps over the risk cue, then drifts to work
+        player.reply(choice, rt=None)
+    other.start("after-the-cue")
+    for choice in ("ask", "stay"):
+        other.reply(choice, rt=None)
+    leader = Player(app.test_client())
+    assert sign_in(leader) == 303
+    page = text_of(leader.page)  # type: ignore[arg-type]
+    assert (
+        "Scenario Item Critical Done Misapplied Missed "
+        "After “what's the point” Risk re-checked when cued yes 1 0 1 "
+        "After “what's the point” Focus held no 0 1 0 "
+        "After “what's the point” Techniques used with skill no 1 0 0"
+    ).replace("“", '"').replace("”", '"') in page.replace("“", '"').replace("”", '"')
+    csv = leader.get("/leader/items.csv")
+    assert csv.status_code == 200 and csv.mimetype == "text/csv"
+    assert csv.get_data(as_text=True).splitlines() == [
+        "scenario,scenario_title,item,item_title,critical,sessions,done,misapplied,missed",
+        'after-the-cue,"After ""what\'s the point""",risk_recheck,Risk re-checked when cued,yes,2,1,0,1',
+        'after-the-cue,"After ""what\'s the point""",focus_held,Focus held,no,1,0,1,0',
+        'after-the-cue,"After ""what\'s the point""",technique_skill,Techniques used with skill,no,1,1,0,0',
+    ]
+
+
+def test_the_item_csv_is_for_the_leader_only(app: Flask, player: Player) -> None:
+    player.start("after-the-cue")
+    r = player.client.get("/leader/items.csv")
+    assert r.status_code == 303 and r.headers["Location"].endswith("/leader")
 
 
 def test_the_leader_opens_any_sessions_report(app: Flask, player: Player) -> None:

@@ -12,14 +12,16 @@ from tests.web.conftest import Player, text_of
 
 def test_catalogue_lists_the_library_and_filters_it(player: Player) -> None:
     page = text_of(player.get("/"))
-    assert "2 scenarios shown." in page
+    assert "3 scenarios shown." in page
     assert "The same argument about money" in page
     assert "Telling Jo you can't cover the shift" in page
     only_impasse = text_of(player.get("/?area=role_dispute&stage=impasse&perspective=client"))
     assert "1 scenario shown." in only_impasse
     assert "The same argument about money" in only_impasse
     assert "Telling Jo" not in only_impasse
-    none = text_of(player.get("/?perspective=therapist"))
+    therapist = text_of(player.get("/?perspective=therapist"))
+    assert "1 scenario shown." in therapist
+    none = text_of(player.get("/?area=interpersonal_deficits"))
     assert "0 scenarios shown. No scenario matches. Show them all." in none
 
 
