@@ -98,6 +98,7 @@ class Choice:
     # delivery: choose -- the tones and cues the learner may pick instead of the choice's own
     tone_options: tuple[str, ...] = ()
     nonverbal_options: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()  # other ways of saying the same, for matching typed replies (free mode)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,7 @@ class Scenario:
     states: Mapping[str, State]
     endings: Mapping[str, Ending]
     delivery: Delivery = "fixed"
+    free_text: bool = False  # the learner may type replies in their own words (free mode)
     path: str = ""
     sha256: str = ""
     key_pos: Mapping[str, Pos] = field(default_factory=lambda: MappingProxyType({}))  # where each top-level key is written

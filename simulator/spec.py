@@ -46,6 +46,7 @@ SCENARIO = (
     Key("content_note", "text", "Shown before play starts, with a consent step, when the content may be distressing."),
     Key("objectives", "text_list", "What the learner should practise."),
     Key("delivery", "enum", "choose: after the words, the learner also picks tone and cues (default fixed).", False, DELIVERIES),
+    Key("free_text", "bool", "true: the learner may type replies in their own words, matched to the choices (default false)."),
     Key("characters", "map", "The people in the conversation, by id.", True, of="character"),
     Key("meters", "map", "Integer meters by name; charge is required.", True, of="meter"),
     Key("start", "ref", "The id of the first state.", True, of="state"),
@@ -88,6 +89,7 @@ CHOICE = (
     Key("technique", "catalog", "The IPT technique this choice uses (therapist perspective).", False, of="technique"),
     Key("tones", "catalog_list", "delivery: choose -- other tones the learner may pick.", False, of="tone"),
     Key("cues", "catalog_list", "delivery: choose -- other cues the learner may pick.", False, of="nonverbal"),
+    Key("examples", "text_list", "Other ways of saying the same, used to match replies the learner types (free mode)."),
 )
 BRANCH = (
     Key("when", "expression", "Taken when true; every branch but the last has one."),
