@@ -39,6 +39,8 @@ class Row:
     technique: str | None
     alternative: str | None  # the words of the best-rated alternative, if any beat the choice
     meters_after: Mapping[str, int] = field(default_factory=dict)
+    typed: str | None = None  # free mode: the learner's own words
+    own_words: tuple[str, ...] = ()  # free mode: what the words show, one note each
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,7 @@ def row_for(session: Session, t: Turn) -> Row:
         ratings=dict(t.judgement.ratings), feedback=dict(t.judgement.feedback),
         technique=choice.technique if choice else None,
         alternative=(f'"{alt[1]}"' if alt[1].strip() else "(a silence)") if alt else None, meters_after=dict(t.meters_after),
+        typed=t.typed, own_words=tuple(str(o["note"]) for o in t.own_words),
     )  # fmt: skip
 
 

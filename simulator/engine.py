@@ -45,6 +45,8 @@ class Turn:
     next: str
     judgement: Judgement
     response_time: float | None = None
+    typed: str | None = None  # free mode: the learner's own words, taken as this choice
+    own_words: tuple[Mapping[str, Any], ...] = ()  # free mode: what the words show (simulator.freetext.words)
 
 
 class CompiledScenario:

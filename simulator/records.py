@@ -312,11 +312,11 @@ def _row_dict(r: Row) -> dict[str, Any]:
         "charge_before": r.charge_before, "charge_after": r.charge_after, "ratings": dict(r.ratings),
         "feedback": dict(r.feedback), "technique": r.technique, "alternative": r.alternative,
         "meters_after": dict(r.meters_after),
-    }  # fmt: skip
+    } | ({"typed": r.typed, "own_words": list(r.own_words)} if r.typed is not None else {})  # fmt: skip
 
 
 def _row_from(d: dict[str, Any]) -> Row:
-    return Row(**(d | {"cues": tuple(d["cues"])}))
+    return Row(**(d | {"cues": tuple(d["cues"]), "own_words": tuple(d.get("own_words", ()))}))
 
 
 def debrief_of(record: Record, current_sha256: str | None) -> Debrief:

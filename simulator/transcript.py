@@ -14,7 +14,7 @@ from simulator.model import RATING_POINTS
 
 
 def turn_dict(t: Turn) -> dict[str, Any]:
-    return {
+    return _typed(t) | {
         "state": t.state,
         "choice": t.choice,
         "say": t.say,
@@ -27,6 +27,11 @@ def turn_dict(t: Turn) -> dict[str, Any]:
         "feedback": dict(t.judgement.feedback),
         "next": t.next,
     }
+
+
+def _typed(t: Turn) -> dict[str, Any]:
+    """Free mode: the words typed, and what they show, beside the choice they were taken as."""
+    return {} if t.typed is None else {"typed": t.typed, "own_words": [dict(o) for o in t.own_words]}
 
 
 def session_dict(session: Session, mode: str) -> dict[str, Any]:
