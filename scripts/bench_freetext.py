@@ -50,6 +50,7 @@ class Labelled:
     state: str
     text: str
     choice: str | None  # None: off-topic
+    loose: bool = False  # a looser paraphrase (few words shared with the written reply)
 
 
 @dataclass
@@ -69,7 +70,14 @@ class Quality:
     asked: int = 0
     off_topic: int = 0
     refused: int = 0
+    loose: int = 0
+    loose_top1: int = 0
+    loose_verdicts: dict[str, int] = field(default_factory=dict)  # played right / played wrong / asked / not understood
     misses: list[str] = field(default_factory=list)
+
+    @property
+    def loose_rate(self) -> float:
+        return self.loose_top1 / max(1, self.loose)
 
     @property
     def top1_rate(self) -> float:
@@ -88,10 +96,11 @@ def labelled(folder: Path = DATA) -> Iterator[Labelled]:
     for f in sorted(folder.glob("*.yaml")):
         raw = yaml.safe_load(f.read_text("utf-8"))
         sid = raw["scenario"]
-        for state, by_choice in (raw.get("paraphrases") or {}).items():
-            for choice, texts in by_choice.items():
-                for t in texts:
-                    yield Labelled(sid, state, t, choice)
+        for section in ("paraphrases", "loose"):
+            for state, by_choice in (raw.get(section) or {}).items():
+                for choice, texts in by_choice.items():
+                    for t in texts:
+                        yield Labelled(sid, state, t, choice, loose=section == "loose")
         for state, texts in (raw.get("off_topic") or {}).items():
             for t in texts:
                 yield Labelled(sid, state, t, None)
@@ -127,8 +136,16 @@ def quality(scored: list[Scores], floor: float = FLOOR, accept: float = ACCEPT, 
                 if m.verdict != "not understood":
                     q.misses.append(f"off-topic not refused ({m.verdict} {m.score:.2f}): {s.item.scenario}/{s.item.state}: {s.item.text}")
                 continue
-            q.paraphrases += 1
             right = s.ranked[0].choice == s.item.choice
+            if s.item.loose:
+                q.loose += 1
+                q.loose_top1 += right
+                what = m.verdict if m.verdict != "play" else "played right" if m.choice == s.item.choice else "played wrong"
+                q.loose_verdicts[what] = q.loose_verdicts.get(what, 0) + 1
+                if not right:
+                    q.misses.append(f"loose: top-1 {s.ranked[0].choice} ({s.ranked[0].score:.2f}) not {s.item.choice}: {s.item.scenario}/{s.item.state}: {s.item.text}")
+                continue
+            q.paraphrases += 1
             q.top1 += right
             if not right:
                 q.misses.append(f"top-1 {s.ranked[0].choice} ({s.ranked[0].score:.2f}) not {s.item.choice}: {s.item.scenario}/{s.item.state}: {s.item.text}")

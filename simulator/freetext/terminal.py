@@ -90,10 +90,10 @@ class FreeText:
                 self.reveal = True
                 return None
             nearest = [next(c for c in offered if c.id == s.choice) for s in m.nearest]
-            screen.line()
             screen.para("Which did you mean? Answer with a number, or say it another way.", indent="  ")
             for i, c in enumerate(nearest, 1):
-                screen.para(_words(c), indent="     ", first=f"  {i}. ")
+                # Typed words carry no delivery: choices with the same words differ in tone and cues.
+                screen.para(f"{_words(c)}  [{', '.join([c.tone, *c.nonverbal])}]", indent="     ", first=f"  {i}. ")
             again = answer(f"Which [1-{len(nearest)}], or your words:")
             if again is None:
                 raise Ended

@@ -43,6 +43,7 @@ _I_STATEMENT = _rx(
     r"I(?:'m| am) (?:feeling |so |really |very )?(?:\w+)",
     r"I (?:feel|felt|need|needed|want|wanted|miss|missed|worry|worried|wish|hope|notice|noticed|get|got|find|found)",
     r"I(?:'d| would) like",
+    r"I can (?:see|tell|hear|imagine)",
     r"I'?ve been",
 )
 _DISGUISED = _rx(r"I (?:feel|felt) (?:like|that) you")
@@ -88,27 +89,19 @@ def _quote(words: list[str] | tuple[str, ...]) -> str:
 
 def _questions(text: str) -> Iterator[Observation]:
     questions = [q.strip(" ,;:-") for q in _QUESTION.findall(text) if q.strip(" ?")]
+    kinds = (
+        (_WHY, "why_question", "a “why” question can sound like a demand to justify; “what happened” asks the same more gently"),
+        (_OPEN, "open_question", "an open question: it invites the other person to say more, in their own words"),
+        (_CLOSED, "closed_question", "a closed question: it can be answered yes or no, which may end the topic"),
+    )
     for q in questions:
         # The question proper is its last clause, less a lead-in ("Okay, so what ...", "Dad, how ...").
         tail = _LEAD_IN.sub("", re.split(r"[,;:]\s*", q)[-1])
-        if _WHY.match(tail):
-            yield Observation(
-                "why_question",
-                (q,),
-                f"{_quote([q])}: a “why” question can sound like a demand to justify; “what happened” asks the same more gently.",
-            )
-        elif _OPEN.match(tail):
-            yield Observation(
-                "open_question",
-                (q,),
-                f"{_quote([q])} is an open question: it invites the other person to say more, in their own words.",
-            )
-        elif _CLOSED.match(tail):
-            yield Observation(
-                "closed_question",
-                (q,),
-                f"{_quote([q])} is a closed question: it can be answered yes or no, which may end the topic.",
-            )
+        asked = tail if len(tail.split()) >= 3 else q
+        for rx, kind, what in kinds:
+            if rx.match(tail):
+                yield Observation(kind, (asked,), f"{_quote([asked])}: {what}.")
+                break
     if len(questions) > 1:
         yield Observation(
             "stacked_questions", tuple(questions),
