@@ -122,7 +122,7 @@ def score_all(items: list[Labelled], library: dict[str, Scenario]) -> list[Score
 
 
 def quality(scored: list[Scores], floor: float = FLOOR, accept: float = ACCEPT, margin: float = MARGIN) -> Quality:
-    import simulator.freetext.match as match
+    from simulator.freetext import match
 
     saved = (match.FLOOR, match.ACCEPT, match.MARGIN)
     match.FLOOR, match.ACCEPT, match.MARGIN = floor, accept, margin
@@ -134,7 +134,9 @@ def quality(scored: list[Scores], floor: float = FLOOR, accept: float = ACCEPT, 
                 q.off_topic += 1
                 q.refused += m.verdict == "not understood"
                 if m.verdict != "not understood":
-                    q.misses.append(f"off-topic not refused ({m.verdict} {m.score:.2f}): {s.item.scenario}/{s.item.state}: {s.item.text}")
+                    q.misses.append(
+                        f"off-topic not refused ({m.verdict} {m.score:.2f}): {s.item.scenario}/{s.item.state}: {s.item.text}"
+                    )
                 continue
             right = s.ranked[0].choice == s.item.choice
             if s.item.loose:
@@ -143,12 +145,16 @@ def quality(scored: list[Scores], floor: float = FLOOR, accept: float = ACCEPT, 
                 what = m.verdict if m.verdict != "play" else "played right" if m.choice == s.item.choice else "played wrong"
                 q.loose_verdicts[what] = q.loose_verdicts.get(what, 0) + 1
                 if not right:
-                    q.misses.append(f"loose: top-1 {s.ranked[0].choice} ({s.ranked[0].score:.2f}) not {s.item.choice}: {s.item.scenario}/{s.item.state}: {s.item.text}")
+                    q.misses.append(
+                        f"loose: top-1 {s.ranked[0].choice} ({s.ranked[0].score:.2f}) not {s.item.choice}: {s.item.scenario}/{s.item.state}: {s.item.text}"
+                    )
                 continue
             q.paraphrases += 1
             q.top1 += right
             if not right:
-                q.misses.append(f"top-1 {s.ranked[0].choice} ({s.ranked[0].score:.2f}) not {s.item.choice}: {s.item.scenario}/{s.item.state}: {s.item.text}")
+                q.misses.append(
+                    f"top-1 {s.ranked[0].choice} ({s.ranked[0].score:.2f}) not {s.item.choice}: {s.item.scenario}/{s.item.state}: {s.item.text}"
+                )
             if m.verdict == "play":
                 q.played += 1
                 q.played_right += m.choice == s.item.choice
@@ -165,7 +171,10 @@ def load_times(runs: int) -> list[float]:
         "import time; t = time.perf_counter(); from simulator.freetext import embedder; embedder.load(); "
         "print(time.perf_counter() - t)"
     )
-    return [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout) for _ in range(runs)]
+    return [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout)
+        for _ in range(runs)
+    ]
 
 
 def latencies(items: list[Labelled], library: dict[str, Scenario], rounds: int) -> tuple[list[float], list[float]]:
@@ -204,7 +213,9 @@ def sweep(scored: list[Scores]) -> None:
         for accept in (0.38, 0.42, 0.46, 0.5):
             for margin in (0.04, 0.06, 0.08):
                 q = quality(scored, floor, accept, margin)
-                print(f"| {floor} | {accept} | {margin} | {q.top1_rate:.3f} | {q.refused_rate:.3f} | {q.played} | {q.played_right_rate:.3f} | {q.asked} |")
+                print(
+                    f"| {floor} | {accept} | {margin} | {q.top1_rate:.3f} | {q.refused_rate:.3f} | {q.played} | {q.played_right_rate:.3f} | {q.asked} |"
+                )
 
 
 def main() -> None:
@@ -251,11 +262,17 @@ def main() -> None:
     print("| what | ours | baseline | ratio | target |")
     print("| --- | --- | --- | --- | --- |")
     print(f"| top-1 accuracy (intended choice nearest) | {q.top1_rate:.1%} | – | – | ≥ 90% |")
-    print(f"| off-topic lines refused (\"not understood\") | {q.refused_rate:.1%} | – | – | ≥ 90% |")
-    print(f"| paraphrases played without asking / asked | {q.played} / {q.asked} ({q.played_right_rate:.1%} of those played right) | – | – | – |")
+    print(f'| off-topic lines refused ("not understood") | {q.refused_rate:.1%} | – | – | ≥ 90% |')
+    print(
+        f"| paraphrases played without asking / asked | {q.played} / {q.asked} ({q.played_right_rate:.1%} of those played right) | – | – | – |"
+    )
     print(f"| model load, new process (median of {len(loads)}) | {report['load_s']['median'] * 1000:.0f} ms | – | – | < 500 ms |")
-    print(f"| one typed reply matched, p50 | {r['p50']:.3f} ms | {b['p50']:.3f} ms (a choice-mode turn) | {r['p50'] / b['p50']:.2f} | – |")
-    print(f"| one typed reply matched, p95 | {r['p95']:.3f} ms | {b['p95']:.3f} ms (a choice-mode turn) | {r['p95'] / b['p95']:.2f} | < 20 ms |")
+    print(
+        f"| one typed reply matched, p50 | {r['p50']:.3f} ms | {b['p50']:.3f} ms (a choice-mode turn) | {r['p50'] / b['p50']:.2f} | – |"
+    )
+    print(
+        f"| one typed reply matched, p95 | {r['p95']:.3f} ms | {b['p95']:.3f} ms (a choice-mode turn) | {r['p95'] / b['p95']:.2f} | < 20 ms |"
+    )
     if args.misses:
         print()
         for m in q.misses:
@@ -266,4 +283,4 @@ if __name__ == "__main__":
     main()
 
 
-__all__ = ["Labelled", "Quality", "labelled", "quality", "scenarios", "score_all", "asdict"]
+__all__ = ["Labelled", "Quality", "asdict", "labelled", "quality", "scenarios", "score_all"]
