@@ -43,7 +43,10 @@ def test_a_typed_paraphrase_is_played_and_its_words_kept(player: Player, app: Fl
     assert "You said “Me? You bought a new phone last month!”: defensive tone" in page
     assert "Your own words Overall valence neutral (+0.00), no word in it carries much feeling on its own." in page
     record = app.extensions["ipt_sim"].store.get(player.sid)
-    assert (record.turns[0]["choice"], record.turns[0]["typed"]) == ("counter", "Me?? You bought yourself a new phone last month!")
+    assert (record.turns[0]["choice"], record.turns[0]["typed"]) == (
+        "counter",
+        "Me?? You bought yourself a new phone last month!",
+    )
     assert record.turns[0]["ratings"]["timing"] == "poor"  # the choice's own timing: typing time is not judged
     report = text_of(player.get(f"/sessions/{player.sid}/report"))
     assert "You typed: “Me?? You bought yourself a new phone last month!”" in report
