@@ -54,6 +54,19 @@ def _import_wordllama() -> Any:
     return wordllama
 
 
+def preload() -> None:
+    """Start loading in the background (free mode, while the learner reads the briefing), so the
+    first typed reply does not wait; a failure is raised again by :func:`load` when it is needed."""
+
+    def run() -> None:
+        try:
+            load()
+        except Exception:  # noqa: BLE001 - reported by the load() that needs the model
+            return
+
+    threading.Thread(target=run, name="ipt-sim-model", daemon=True).start()
+
+
 def load() -> Embedder:
     """The shared model (thread-safe: the web app's threads may ask at once)."""
     with _lock:

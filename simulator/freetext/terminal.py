@@ -46,6 +46,8 @@ class FreeText:
         self.scenario = scenario
         self._matcher = matcher
         self.reveal = False  # show the written replies (after a reply was not understood)
+        if matcher is None:
+            embedder.preload()
 
     @property
     def matcher(self) -> Matcher:
