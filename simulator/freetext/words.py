@@ -31,9 +31,6 @@ class Observation:
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "words": list(self.words), "note": self.note}
 
-    def text(self) -> str:
-        return self.note
-
 
 def _rx(*phrases: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)

@@ -32,6 +32,14 @@ NOT_UNDERSTOOD_HERE = (
 )
 
 
+@bp.record_once
+def _preload(_state: object) -> None:
+    """Start loading the model when the app is made, so the first typed reply does not wait."""
+    from simulator.freetext import embedder
+
+    embedder.preload()
+
+
 @bp.app_context_processor
 def _say_token() -> dict[str, object]:
     """Lets the conversation page make the text box's token without a change to its view."""
