@@ -249,9 +249,7 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
             screen.para("Answer with the number of a reply. 'pause' stops without judgement"
                         + ("; 'rewind' takes back your last reply ('rewind 2', the last two)." if opts.mode == "coach" else "."))  # fmt: skip
             if opts.free is not None:
-                from simulator.freetext.terminal import HELP
-
-                screen.para(HELP)
+                screen.para(opts.free.help)
             continue
         if word in REWIND_WORDS:
             if opts.mode != "coach":
@@ -271,15 +269,9 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
             continue
         ref = reply.split("@", 1)[0]
         typed = None
-        if opts.free is not None and not opts.free.is_number(reply, offered):
-            from simulator.freetext.terminal import Ended
-
-            try:
-                taken = opts.free.understand(session.state, offered, reply, lambda p: answers.ask(p, screen), screen)
-            except Paused:
-                raise _stopped(session, opts, "paused", 0, pause=True) from None
-            except Ended:
-                raise _stopped(session, opts, "end of input", 0) from None
+        if opts.free is not None and not opts.free.is_number(reply):
+            taken = opts.free.understand(session.state, offered, reply, lambda p: answers.ask(p, screen), screen,
+                                         stop=lambda why, pause=False: _stopped(session, opts, why, 0, pause=pause))  # fmt: skip
             if taken is None:
                 continue
             ref, typed = taken

@@ -252,3 +252,33 @@ def test_a_long_reply_is_noted_with_its_opening_words() -> None:
 
 def test_a_silence_has_nothing_to_observe() -> None:
     assert observe("   ") == []
+
+
+# The play loop in free mode ------------------------------------------------------------------
+
+
+def test_pause_at_which_did_you_mean_stops_without_judgement(money: Path) -> None:
+    result = invoke("play", str(money), "--free", "--yes", "--no-record", input="calm down and let's look\npause\n")
+    assert result.exit_code == 0
+    assert result.output.endswith("Paused. Nothing is judged when you pause; take the time you need.\n")
+
+
+def test_only_a_bare_command_word_is_a_command(money: Path) -> None:
+    """'Help me...' is a reply, not the help command; 'help' alone still lists the commands."""
+    result = invoke(
+        "play",
+        str(money),
+        "--free",
+        "--yes",
+        "--no-record",
+        input="help\nHelp me see it. You're worried about money, can we sit down and look at it together?\n",
+    )
+    assert "Type what you would say, in your own words, and press Enter" in result.output
+    assert "Taken as: “You're worried about money." in " ".join(result.output.split())
+
+
+def test_a_number_picks_a_written_reply_only_once_they_are_shown(money: Path) -> None:
+    result = invoke("play", str(money), "--free", "--yes", "--no-record", "--mode", "assess", input="2\n2\n")
+    text = " ".join(result.output.split())
+    assert text.count("Not understood:") == 1  # "2" before any reply is shown is words, not a number
+    assert "Ending: The real expectation is on the table (positive)" in text  # then 2 picks the second written reply

@@ -33,14 +33,13 @@ HELP = (
 _REWIND = re.compile(r"(?:r|rewind|undo)\s+\d+")
 _MAX_REPHRASE = 5
 AskFn = Callable[[str], "str | None"]  # reads one more answer; None at the end of input
-
-
-class Ended(Exception):
-    """The answers ran out in the middle of a question (end of input)."""
+StopFn = Callable[..., Exception]  # (why, pause=False) -> the exception that stops the session
 
 
 class FreeText:
     """One free-mode play: the matcher (the model is loaded on first use) and what is shown."""
+
+    help = HELP
 
     def __init__(self, scenario: Scenario, matcher: Matcher | None = None) -> None:
         self.scenario = scenario
@@ -71,15 +70,17 @@ class FreeText:
         text = reply.strip().lower()
         return text in PLAY_COMMANDS or bool(_REWIND.fullmatch(text))
 
-    def is_number(self, reply: str, offered: Sequence[Choice]) -> bool:
+    def is_number(self, reply: str) -> bool:
+        """A number picks a written reply only while they are shown."""
         return self.reveal and reply.strip().isdigit()
 
     # -- understanding a reply -------------------------------------------------------------
 
     def understand(
-        self, state: str, offered: Sequence[Choice], reply: str, answer: AskFn, screen: Screen
+        self, state: str, offered: Sequence[Choice], reply: str, answer: AskFn, screen: Screen, stop: StopFn
     ) -> tuple[str, str] | None:
-        """(choice id, the words typed) for a reply, asking when unsure; None when not understood."""
+        """(choice id, the words typed) for a reply, asking when unsure; None when not understood.
+        Pausing or the end of input at the question raises what ``stop`` makes (the play loop's own)."""
         text = reply
         for _ in range(_MAX_REPHRASE):
             m = self.matcher.match(state, text, offered)
@@ -98,14 +99,12 @@ class FreeText:
                 screen.para(f"{_words(c)}  [{', '.join([c.tone, *c.nonverbal])}]", indent="     ", first=f"  {i}. ")
             again = answer(f"Which [1-{len(nearest)}], or your words:")
             if again is None:
-                raise Ended
+                raise stop("end of input")
             if again.strip().isdigit() and 1 <= int(again) <= len(nearest):
                 chosen = nearest[int(again) - 1]
                 return chosen.id, text
             if again.strip().lower() in PAUSE_WORDS:
-                from simulator.play import Paused
-
-                raise Paused
+                raise stop("paused", pause=True)
             if self.is_command(again):
                 return None  # help or rewind: back to the reply prompt, where commands are answered
             text = again
@@ -129,4 +128,4 @@ def _words(c: Choice) -> str:
     return f"“{c.say}”" if c.say.strip() else "(staying silent)"
 
 
-__all__ = ["HELP", "NOT_UNDERSTOOD", "Ended", "FreeText"]
+__all__ = ["HELP", "NOT_UNDERSTOOD", "FreeText"]
