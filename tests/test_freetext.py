@@ -282,3 +282,55 @@ def test_a_number_picks_a_written_reply_only_once_they_are_shown(money: Path) ->
     text = " ".join(result.output.split())
     assert text.count("Not understood:") == 1  # "2" before any reply is shown is words, not a number
     assert "Ending: The real expectation is on the table (positive)" in text  # then 2 picks the second written reply
+
+
+# The format: free_text and examples ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "printed"),
+    [
+        (
+            "version: 1\n",
+            "version: 1\nfree_text: yes please\n",
+            "bad.yaml:2:12: error: free_text must be true or false, not text [E207]",
+        ),
+        (
+            "        tone: calm\n",
+            "        examples: Let's look together.\n        tone: calm\n",
+            "bad.yaml:44:19: error: examples must be a list, not text [E201]",
+        ),
+        (
+            "        tone: calm\n",
+            '        examples: ["Let\'s look together.", ""]\n        tone: calm\n',
+            "bad.yaml:44:44: error: an example must not be empty [E204]",
+        ),
+        (
+            "        tone: calm\n",
+            "        exmaples: [Let's look together.]\n        tone: calm\n",
+            "bad.yaml:44:9: error: unknown key 'exmaples' in choice 'acknowledge' in state 'doorway' -- did you mean 'examples'? [E202]",
+        ),
+    ],
+    ids=["free_text not a boolean", "examples not a list", "an empty example", "a misspelt examples"],
+)
+def test_free_text_and_examples_are_checked_where_they_are_written(
+    old: str, new: str, printed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = EXAMPLE.read_text("utf-8")
+    assert old in text
+    monkeypatch.chdir(tmp_path)
+    Path("bad.yaml").write_text(text.replace(old, new, 1), "utf-8")
+    result = invoke("validate", "bad.yaml")
+    assert (result.exit_code, result.stdout) == (1, printed + "\n")
+
+
+def test_examples_are_read_into_the_choice(money: Path) -> None:
+    money.write_text(
+        money.read_text("utf-8").replace(
+            "        tone: calm\n", "        examples: [Let's look together., Shall we sit?]\n        tone: calm\n", 1
+        ),
+        "utf-8",
+    )
+    scenario = load(money)
+    assert scenario.free_text is True
+    assert scenario.states["doorway"].choice("acknowledge").examples == ("Let's look together.", "Shall we sit?")  # type: ignore[union-attr]
