@@ -102,18 +102,31 @@ def schema() -> None:
               help="coach: feedback after each reply, hints, rewind. assess: feedback only at the end.")  # fmt: skip
 @click.option("--no-record", is_flag=True, help="Do not keep a record of this session.")
 @click.option("--yes", "-y", is_flag=True, help="Skip the consent question for content notes.")
+@click.option("--free", is_flag=True, help="Type your replies in your own words (understood offline, on this machine).")
 @TIMING
 @READING_SPEED
 @REGION
 @DATA_DIR
 def play(
-    scenario: str | None, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool,
+    scenario: str | None, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool, free: bool,
     timing: str, reading_speed: int, region: str | None, data_dir: Path | None,
 ) -> None:  # fmt: skip
     """Play a scenario: a bundled id (see `ipt-sim list`) or a file path."""
     from simulator.commands import Settings, play_scenario
 
-    play_scenario(scenario, choices, as_json, mode, no_record, yes, data_dir, Settings(timing, reading_speed, region))
+    play_scenario(scenario, choices, as_json, mode, no_record, yes, data_dir, Settings(timing, reading_speed, region), free=free)
+
+
+@cli.command()
+@click.argument("scenario", shell_complete=_complete_scenarios)
+@click.argument("state")
+@click.argument("texts", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list: {text, choice, score, alternatives}.")
+def match(scenario: str, state: str, texts: tuple[str, ...], as_json: bool) -> None:
+    """Which of STATE's choices each TEXT would be taken as in free mode (for trying phrasings)."""
+    from simulator.freetext.command import match_texts
+
+    match_texts(scenario, state, texts, as_json)
 
 
 @cli.command()
@@ -130,16 +143,17 @@ def sessions(as_json: bool, data_dir: Path | None) -> None:
 @click.argument("session_id")
 @click.option("--mode", type=click.Choice(MODES), default=None, help="Change the mode (default: the session's own).")
 @click.option("--yes", "-y", is_flag=True, help="Skip the consent question.")
+@click.option("--free", is_flag=True, help="Type your replies in your own words.")
 @TIMING
 @READING_SPEED
 @REGION
 @DATA_DIR
-def resume(session_id: str, mode: str | None, yes: bool, timing: str, reading_speed: int, region: str | None,
+def resume(session_id: str, mode: str | None, yes: bool, free: bool, timing: str, reading_speed: int, region: str | None,
            data_dir: Path | None) -> None:  # fmt: skip
     """Continue an unfinished session where it stopped."""
     from simulator.commands import Settings, resume_session
 
-    resume_session(session_id, mode, data_dir, yes, Settings(timing, reading_speed, region))
+    resume_session(session_id, mode, data_dir, yes, Settings(timing, reading_speed, region), free=free)
 
 
 @cli.command()

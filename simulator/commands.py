@@ -33,6 +33,9 @@ def check_paths(paths: Sequence[Path]) -> list[Diagnostic]:
             line, col = r.id_pos
             where = f"{other.path}:{other.id_pos[0]}" if other.id_pos else other.path
             diags.append(Diagnostic(r.path, line, col, "error", "E307", f"scenario id '{r.info.id}' is already used by {where}"))
+    from simulator.freetext.command import similar_choices  # W217 loads the model: only for free_text scenarios
+
+    diags += similar_choices(results)
     return sorted(diags, key=sort_key)
 
 
@@ -137,6 +140,7 @@ class Settings:
 def play_scenario(
     ref: str | None, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool, data_dir: Path | None,
     settings: Settings | None = None,
+    free: bool = False,
 ) -> None:  # fmt: skip
     """`ipt-sim play`: brief, consent, play, record, debrief."""
     from simulator.engine import compile_scenario
@@ -147,13 +151,17 @@ def play_scenario(
     except KeyboardInterrupt:
         raise SessionEnded("Stopped before starting.") from None
     scenario = load(path)
+    if free:
+        from simulator.freetext.command import check_free
+
+        check_free(scenario, choices)
     session = compile_scenario(scenario).new_session()
-    _play(session, choices, as_json, mode, no_record, yes, data_dir, interactive, None, settings or Settings())
+    _play(session, choices, as_json, mode, no_record, yes, data_dir, interactive, None, settings or Settings(), free=free)
 
 
 def _play(
     session: Session, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool,
-    data_dir: Path | None, interactive: bool, session_id: str | None, settings: Settings,
+    data_dir: Path | None, interactive: bool, session_id: str | None, settings: Settings, free: bool = False,
 ) -> None:  # fmt: skip
     from simulator.debrief import build
     from simulator.play import Answers, NoRecord, PlayOptions, brief, consent, run, show_debrief
@@ -165,6 +173,11 @@ def _play(
     answers = Answers(scripted, interactive=interactive)
     screen = Screen()
     opts = PlayOptions(mode=mode, quiet=as_json, consent_given=yes, timing=settings.timing, reading_wpm=settings.reading_wpm)
+    if free:
+        from simulator.freetext.terminal import FreeText
+
+        opts.free = FreeText(scenario)
+        screen = Screen(err=True) if as_json else screen  # with --json, questions go to standard error
     if not as_json and session_id is None:
         brief(scenario, screen, settings.timing if interactive else "off")
         if not yes:
@@ -223,7 +236,9 @@ def list_sessions(as_json: bool, data_dir: Path | None) -> None:
         click.echo(f"{r['id']}  {r['started_at']}  {r['scenario']:<34} {r['turns']:>2} turns  {state}")
 
 
-def resume_session(sid: str, mode: str | None, data_dir: Path | None, yes: bool, settings: Settings | None = None) -> None:
+def resume_session(
+    sid: str, mode: str | None, data_dir: Path | None, yes: bool, settings: Settings | None = None, free: bool = False
+) -> None:
     """`ipt-sim resume ID`: replay the recorded turns, then carry on playing."""
     from simulator.engine import compile_scenario
     from simulator.errors import IptSimError
@@ -240,6 +255,10 @@ def resume_session(sid: str, mode: str | None, data_dir: Path | None, yes: bool,
     if not path.is_file():
         path = find(record.scenario_id)
     scenario = load(path)
+    if free:
+        from simulator.freetext.command import check_free
+
+        check_free(scenario, None)
     if scenario.sha256 != record.scenario_sha256:
         click.echo(
             f"Note: {path} has changed since session {sid} started; replaying its {len(played)} turns on the new version.",
@@ -253,7 +272,7 @@ def resume_session(sid: str, mode: str | None, data_dir: Path | None, yes: bool,
         raise IptSimError(f"cannot resume session {sid}: the scenario no longer plays the same way ({err.message})") from None
     click.echo(f"Resuming session {sid} of '{scenario.title}' at turn {session.turn + 1}.", err=True)
     interactive = sys.stdin.isatty()
-    _play(session, None, False, mode or record.mode, False, yes, data_dir, interactive, sid, settings or Settings())
+    _play(session, None, False, mode or record.mode, False, yes, data_dir, interactive, sid, settings or Settings(), free=free)
 
 
 def report_session(sid: str, fmt: str, output: Path | None, data_dir: Path | None) -> None:

@@ -46,6 +46,8 @@ class Row:
     items: tuple[tuple[str, str, str], ...] = ()  # (item, level, why)
     problem: str | None = None
     called_for: tuple[str, ...] | None = None  # techniques missed at this moment (None: a record older than 1.1)
+    typed: str | None = None  # free mode: the learner's own words
+    own_words: tuple[str, ...] = ()  # free mode: what the words show, one note each
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,7 @@ def row_for(session: Session, t: Turn) -> Row:
         practice=t.judgement.practice, practice_feedback=t.judgement.practice_feedback,
         items=tuple((i.item, i.level, i.why) for i in t.judgement.items), problem=t.judgement.problem,
         called_for=called_for(session, t, choice),
+        typed=t.typed, own_words=tuple(str(o["note"]) for o in t.own_words),
     )  # fmt: skip
 
 

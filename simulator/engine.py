@@ -46,6 +46,8 @@ class Turn:
     judgement: Judgement
     response_time: float | None = None
     patience: float = 1.0  # how far the late limit was stretched (``--timing relaxed``)
+    typed: str | None = None  # free mode: the learner's own words, taken as this choice
+    own_words: tuple[Mapping[str, Any], ...] = ()  # free mode: what the words show (simulator.freetext.words)
 
 
 class CompiledScenario:

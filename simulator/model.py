@@ -125,6 +125,7 @@ class Choice:
     nonverbal_options: tuple[str, ...] = ()
     assess: tuple[Assess, ...] = ()
     problem: str | None = None
+    examples: tuple[str, ...] = ()  # other ways of saying the same, for matching typed replies (free mode)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,7 @@ class Scenario:
     endings: Mapping[str, Ending]
     delivery: Delivery = "fixed"
     support: tuple[str, ...] = ()  # topics the endings signpost beside the crisis line
+    free_text: bool = False  # the learner may type replies in their own words (free mode)
     path: str = ""
     sha256: str = ""
     key_pos: Mapping[str, Pos] = field(default_factory=lambda: MappingProxyType({}))  # where each top-level key is written

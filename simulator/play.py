@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import click
 
@@ -24,6 +24,9 @@ from simulator.judge import Delivery
 from simulator.model import DIMENSIONS, HELP_WORDS, PAUSE_WORDS, REWIND_WORDS, Choice, Scenario
 from simulator.terminal import Screen, chart, meter_bar
 from simulator.timing import PATIENCE, READING_WPM, reply_seconds
+
+if TYPE_CHECKING:
+    from simulator.freetext.terminal import FreeText
 
 T = TypeVar("T")
 
@@ -79,6 +82,7 @@ class PlayOptions:
     quiet: bool = False  # --json: no transcript on screen
     consent_given: bool = False  # --yes
     session_id: str | None = None  # shown in stop messages, when recorded
+    free: FreeText | None = None  # --free: replies typed in the learner's own words
     stopped_lines: list[str] = field(default_factory=list)
     timing: str = "on"  # on | relaxed | off (timing.SETTINGS)
     reading_wpm: float = READING_WPM
@@ -167,6 +171,8 @@ def show_feedback(turn: Turn, screen: Screen) -> None:
     for dim in DIMENSIONS:
         r = turn.judgement.ratings[dim]
         screen.para(turn.judgement.feedback[dim], indent="      ", first=f"  {dim:<9} {screen.rating(r)}: ")
+    for i, note in enumerate(turn.own_words):
+        screen.para(str(note["note"]), indent="      ", first="  your words: " if i == 0 else "      ")
 
 
 def choose_delivery(choice: Choice, answers: Answers, screen: Screen, seed: str = "") -> Delivery | None:
@@ -251,9 +257,9 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
                 "this is a fault in the scenario (`ipt-sim validate` warns of it: W211)"
             )
         if show:
-            show_state(session, screen, opts.mode, offered)
+            show_state(session, screen, opts.mode, offered if opts.free is None else opts.free.cards(offered))
         shown_at = answers.clock()
-        reply = answers.ask(f"Your reply [1-{len(offered)}]:", screen)
+        reply = answers.ask(opts.free.prompt(offered) if opts.free else f"Your reply [1-{len(offered)}]:", screen)
         if reply is None:
             if answers.scripted is not None:
                 return session  # the scripted choices ran out before an ending
@@ -261,11 +267,15 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
         word, _, count = reply.strip().lower().partition(" ")
         if answers.scripted is not None and any(c.id == reply.split("@", 1)[0] for c in offered):
             word = ""  # in scripted runs a choice id wins over a command of the same name
+        if opts.free is not None and not opts.free.is_command(reply):
+            word = ""  # in free mode only a bare command word is a command: "help me see it" is a reply
         if word in PAUSE_WORDS:
             raise _stopped(session, opts, "paused", 0, pause=True)
         if word in HELP_WORDS and show:
             screen.para("Answer with the number of a reply. 'pause' stops without judgement"
                         + ("; 'rewind' takes back your last reply ('rewind 2', the last two)." if opts.mode == "coach" else "."))  # fmt: skip
+            if opts.free is not None:
+                screen.para(opts.free.help)
             continue
         if word in REWIND_WORDS:
             if opts.mode != "coach":
@@ -284,6 +294,13 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
                 screen.para(screen.style(f"Taken back {what}. Try something else.", fg="cyan"), indent="  ")
             continue
         ref = reply.split("@", 1)[0]
+        typed = None
+        if opts.free is not None and not opts.free.is_number(reply):
+            taken = opts.free.understand(session.state, offered, reply, lambda p: answers.ask(p, screen), screen,
+                                         stop=lambda why, pause=False: _stopped(session, opts, why, 0, pause=pause))  # fmt: skip
+            if taken is None:
+                continue
+            ref, typed = taken
         try:
             choice = session.resolve(ref)
         except ChoiceRefused as err:
@@ -299,9 +316,12 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
                 raise _stopped(session, opts, "paused", 0, pause=True) from None
             if said is None:
                 raise _stopped(session, opts, "end of input", 0)
-        elapsed = answers.clock() - shown_at if answers.interactive else None
+        # Typed replies are judged on the choice's own timing: typing takes time (simulator.freetext).
+        elapsed = answers.clock() - shown_at if answers.interactive and typed is None else None
         reply_time = reply_seconds(elapsed, shown_text(session, offered), opts.timing, opts.reading_wpm)
         turn = session.play(choice.id, said, response_time=reply_time, patience=PATIENCE[opts.timing])
+        if opts.free is not None and typed is not None:
+            turn = opts.free.attach(session, turn, typed)
         recorder.turn(session, turn)
         if show and opts.mode == "coach":
             show_feedback(turn, screen)
@@ -375,6 +395,10 @@ def show_debrief(d: Debrief, screen: Screen) -> None:
                 first=f"  {r.number:>2}. ",
             )
             words = f'"{r.you_said}"' if r.you_said.strip() else "(silence)"
+            if r.typed is not None:
+                screen.para(f'You typed: "{r.typed}"' if r.typed.strip() else "You typed nothing (a silence)", indent="      ")
+                for note in r.own_words:
+                    screen.para(note, indent="        ", first="      - ")
             screen.para(
                 f"You said: {words} -- {r.tone}, {', '.join(r.cues) or 'no cues'}, {r.timing.replace('_', ' ')}", indent="      "
             )

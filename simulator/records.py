@@ -313,7 +313,7 @@ def _row_dict(r: Row) -> dict[str, Any]:
         "feedback": dict(r.feedback), "technique": r.technique, "alternative": r.alternative,
         "meters_after": dict(r.meters_after), "practice": r.practice, "practice_feedback": r.practice_feedback,
         "items": [list(i) for i in r.items], "problem": r.problem, "called_for": None if r.called_for is None else list(r.called_for),
-    }  # fmt: skip
+    } | ({"typed": r.typed, "own_words": list(r.own_words)} if r.typed is not None else {})  # fmt: skip
 
 
 _ROW_FIELDS = frozenset(Row.__dataclass_fields__)
@@ -325,7 +325,8 @@ def _row_from(d: dict[str, Any]) -> Row:
     ignored."""
     known = {k: v for k, v in d.items() if k in _ROW_FIELDS}
     return Row(**(known | {"cues": tuple(d["cues"]), "items": tuple(tuple(i) for i in d.get("items", ())),
-                           "called_for": None if d.get("called_for") is None else tuple(d["called_for"])}))  # fmt: skip
+                           "called_for": None if d.get("called_for") is None else tuple(d["called_for"]),
+                           "own_words": tuple(d.get("own_words", ()))}))  # fmt: skip
 
 
 def debrief_of(record: Record, current_sha256: str | None) -> Debrief:

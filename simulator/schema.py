@@ -46,6 +46,8 @@ def _key_schema(k: Key) -> dict[str, Any]:
         return doc | {"type": "string", "minLength": 1}
     if kind == "int":
         return doc | {"type": "integer"}
+    if kind == "bool":
+        return doc | {"type": "boolean"}
     if kind == "scenario_id":
         return doc | {"type": "string", "pattern": SCENARIO_ID}
     if kind in ("slug", "ref"):

@@ -59,6 +59,7 @@ SCENARIO = (
     Key("objectives", "objectives", "What the learner should practise: text, or {id, text, met} to check it."),
     Key("delivery", "enum", "choose: after the words, the learner also picks tone and cues (default fixed).", False, DELIVERIES),
     Key("support", "catalog_list", "Kinds of help every ending signposts beside the crisis line.", False, of="support"),
+    Key("free_text", "bool", "true: the learner may type replies in their own words, matched to the choices (default false)."),
     Key("characters", "map", "The people in the conversation, by id.", True, of="character"),
     Key("meters", "map", "Integer meters by name; charge is required.", True, of="meter"),
     Key("start", "ref", "The id of the first state.", True, of="state"),
@@ -106,6 +107,7 @@ CHOICE = (
     Key("technique", "catalog", "The IPT technique this choice uses (therapist perspective).", False, of="technique"),
     Key("tones", "catalog_list", "delivery: choose -- other tones the learner may pick.", False, of="tone"),
     Key("cues", "catalog_list", "delivery: choose -- other cues the learner may pick.", False, of="nonverbal"),
+    Key("examples", "text_list", "Other ways of saying the same, used to match replies the learner types (free mode)."),
     Key("assess", "list", "What this reply does of the assessment items, and how well.", of="assessment"),
     Key("problem", "catalog", "The IPT communication problem this reply shows.", False, of="problem"),
 )

@@ -17,7 +17,7 @@ from simulator.model import DONE_LEVELS, RATING_POINTS, Choice
 
 def turn_dict(t: Turn) -> dict[str, Any]:
     j = t.judgement
-    return {
+    return _typed(t) | {
         "state": t.state,
         "choice": t.choice,
         "say": t.say,
@@ -45,6 +45,11 @@ def objectives_json(session: Session) -> list[dict[str, Any]]:
 def session_scores(session: Session) -> dict[str, int | None]:
     ratings = [{**t.judgement.ratings, "practice": t.judgement.practice} for t in session.turns]
     return score(ratings, bool(critical_missed(tags(session))))
+
+
+def _typed(t: Turn) -> dict[str, Any]:
+    """Free mode: the words typed, and what they show, beside the choice they were taken as."""
+    return {} if t.typed is None else {"typed": t.typed, "own_words": [dict(o) for o in t.own_words]}
 
 
 def session_dict(session: Session, mode: str) -> dict[str, Any]:

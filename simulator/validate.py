@@ -282,6 +282,7 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
         "support", lambda n: tuple(t for t in (r.one_of(i, "support topic", cat.support) for i in r.items(n, "support")) if t)
     )
     delivery = get("delivery", lambda n: r.one_of(n, "delivery", _values("scenario", "delivery"))) or "fixed"
+    free_text = bool(get("free_text", lambda n: r.boolean(n, "free_text")))
 
     characters = get("characters", lambda n: r.each(n, "characters", lambda cid, k, v: _character(r, cid, k, v))) or {}
     if "characters" in e and isinstance(e["characters"][1], YMap) and not e["characters"][1].entries:
@@ -327,7 +328,7 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
         version=version, id=sid, title=title, area=area, stage=stage, phase=phase, perspective=perspective,
         summary=summary, content_note=content_note, objectives=objectives, characters=_freeze(characters),
         meters=_freeze(meters), flags=frozenset(flags), start=start, states=_freeze(states),
-        endings=_freeze(endings), delivery=delivery, support=support or (),  # type: ignore[arg-type]
+        endings=_freeze(endings), delivery=delivery, support=support or (), free_text=free_text,  # type: ignore[arg-type]
         key_pos=_freeze({name: Pos(k.line, k.col) for name, (k, _v) in e.items()}),
     )  # fmt: skip
     _check_rendering(r, scenario)
@@ -555,12 +556,17 @@ def _choice(
     requires = r.source(e["requires"][1], "requires", "expression") if "requires" in e else None
     assess = _assess(r, cat, e["assess"][1]) if "assess" in e else ()
     problem = r.one_of(e["problem"][1], "communication problem", cat.problems) if "problem" in e else None
+    examples = (
+        tuple(t for t in (r.text(n, "an example", allow_empty=False) for n in r.items(e["examples"][1], "examples")) if t)
+        if "examples" in e
+        else ()
+    )
     if cid is None or say is None or tone is None or timing is None or nxt is None or "nonverbal" not in e:
         return None
     return Choice(
         id=cid, say=say, tone=tone, nonverbal=cues, timing=timing, next=nxt, pos=Pos(m.line, m.col),
         effects=_freeze(effects), set_flags=_freeze(flags), rating=_freeze(rating), feedback=_freeze(feedback),
-        requires=requires, technique=technique, tone_options=tones, nonverbal_options=alt_cues,
+        requires=requires, technique=technique, tone_options=tones, nonverbal_options=alt_cues, examples=examples,
         assess=assess, problem=problem,
     )  # fmt: skip
 

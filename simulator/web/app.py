@@ -114,9 +114,11 @@ def create_app(
         leader_hash=generate_password_hash(password) if password else None,
     )
 
+    from simulator.web.freetext import bp as free_text
     from simulator.web.views import bp
 
     app.register_blueprint(bp)
+    app.register_blueprint(free_text)  # typed replies (free_text scenarios): the model loads on first use
     _error_pages(app)
 
     @app.after_request
