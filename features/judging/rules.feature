@@ -96,3 +96,57 @@ Feature: How each reply is rated on the four dimensions
     When the charge goes from 7 to 9, flooding at 8, lowest 0
     Then it is rated poor
     And the feedback says "is flooded (charge 9, flooding at 8): words barely land now"
+
+  Scenario Outline: practice, from the reply's assessment levels
+    When a reply is tagged <levels>
+    Then it is rated <rating>
+
+    Examples:
+      | levels               | rating    |
+      | skilful              | good      |
+      | adequate, skilful    | good      |
+      | omitted              | poor      |
+      | misapplied, omitted  | poor      |
+      | adequate, misapplied | mixed     |
+      | with nothing         | not rated |
+
+  Scenario Outline: tone, against what the moment needs
+    When a <tone> tone meets a moment that needs a <need> voice
+    Then it is rated <rating>
+
+    Examples:
+      | tone       | need      | rating |
+      | calm       | steady    | good   |
+      | warm       | steady    | mixed  |
+      | flat       | steady    | poor   |
+      | tentative  | tentative | good   |
+      | calm       | tentative | mixed  |
+      | critical   | tentative | poor   |
+      | calm       | clear     | good   |
+      | tentative  | clear     | mixed  |
+      | pleading   | clear     | poor   |
+
+  Scenario: a warm tone after a disclosure is not automatically good
+    When a warm tone meets a moment that needs a steady voice
+    Then the feedback says "a warm tone can sound like cheering up or hurrying on"
+
+  Scenario Outline: charge, against the affect window
+    When the charge goes from <before> to <after> against a window of 3 to 6, flooding at 8
+    Then it is rated <rating>
+
+    Examples:
+      | before | after | rating |
+      | 7      | 8     | poor   |
+      | 3      | 6     | good   |
+      | 6      | 3     | good   |
+      | 4      | 4     | good   |
+      | 1      | 2     | good   |
+      | 7      | 7     | mixed  |
+      | 2      | 2     | mixed  |
+      | 3      | 1     | poor   |
+      | 6      | 7     | poor   |
+
+  Scenario: below the window is too little feeling, not flooding
+    When the charge goes from 4 to 1 against a window of 3 to 6, flooding at 8
+    Then it is rated poor
+    And the feedback says "below the window: too little feeling to work with"

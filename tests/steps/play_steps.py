@@ -10,8 +10,9 @@ from pytest_bdd import parsers, then, when
 
 from simulator import catalogs
 from simulator.engine import Session, compile_scenario
-from simulator.judge import rate_charge, rate_nonverbal, rate_timing, rate_tone
+from simulator.judge import rate_charge, rate_nonverbal, rate_practice, rate_timing, rate_tone
 from simulator.library import load
+from simulator.model import Assess
 from simulator.play import Answers, NoRecord, PlayOptions, run
 from simulator.records import Record, Store
 from simulator.terminal import Screen
@@ -38,6 +39,22 @@ def rated() -> Rated:
 @when(parsers.parse("a {tone} tone meets a charge of {charge:d}, flooding at {flood:d}"))
 def tone_meets(rated: Rated, tone: str, charge: int, flood: int) -> None:
     rated.rating, rated.text = rate_tone(catalogs.load().tones[tone], charge, flood)
+
+
+@when(parsers.parse("a {tone} tone meets a moment that needs a {need} voice"))
+def tone_meets_need(rated: Rated, tone: str, need: str) -> None:
+    rated.rating, rated.text = rate_tone(catalogs.load().tones[tone], 3, 8, need)
+
+
+@when(parsers.parse("the charge goes from {before:d} to {after:d} against a window of {lo:d} to {hi:d}, flooding at {flood:d}"))
+def charge_in_window(rated: Rated, before: int, after: int, lo: int, hi: int, flood: int) -> None:
+    rated.rating, rated.text, _ = rate_charge(before, after, flood, 0, (lo, hi))
+
+
+@when(parsers.parse("a reply is tagged {levels}"))
+def tagged(rated: Rated, levels: str) -> None:
+    tags = [] if levels == "with nothing" else [Assess("alliance", lv.strip()) for lv in levels.split(",")]  # type: ignore[arg-type]
+    rated.rating = rate_practice(tags) or "not rated"
 
 
 @when(parsers.parse('"{words}" is said in a {tone} tone with {cues}'))
