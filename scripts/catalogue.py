@@ -30,6 +30,14 @@ PRACTISES = {
     "therapist-diagnosis": "Helping a client grieve her healthy self after an MS diagnosis, checking safety, and rehearsing a true request to her manager.",
     "therapist-initial-inventory": "A first session: the sick role, an interpersonal inventory, linking mood to a move, and agreeing a focus together.",
     "therapist-retirement": "Mourning a working life, the good and the bad, before appraising retirement and reaching towards one person.",
+    "therapist-risk-yes": "When the answer is yes: asking about plan, means, intent and what keeps him alive, a safety plan made together, and escalation agreed openly.",
+    "therapist-initial-phase": "A whole initial phase: symptom review, diagnosis, a sick role in the family's own terms, inventory, formulation, a chosen focus and a contract.",
+    "therapist-middle-opening": "Opening a middle session with the week, linking a mood dip to one incident, analysing it, and holding the focus when the client drifts.",
+    "therapist-non-responder": "Ending with a client who did not get better: naming non-response without blame, crediting what he did, and planning what comes next.",
+    "therapist-role-play": "A real role play in the room: several takes, playing the feared reply, swapping chairs, and debriefing feeling and skill each time.",
+    "therapist-partner-dissolution": "Screening for coercive control before any rehearsal, planning safety first, and mourning a marriage the client decides to leave.",
+    "therapist-perinatal": "Postnatal IPT: telling intrusive thoughts from red flags without alarm, a sick role with a newborn, and bringing the partner in.",
+    "therapist-adolescent": "IPT-A: the limits of confidentiality in a teenager's words, his view first, a risk check, and a negotiation rehearsed before his nan joins.",
 }
 
 AREA_TITLES = {a: a.replace("_", " ").capitalize() for a in AREAS}
