@@ -54,7 +54,10 @@ class Judgement:
     problem: str | None = None
 
 
-def rate_practice(assess: Sequence[Assess]) -> Rating | None:
+CONGRUENCE_WHY = "The words said one thing and the body another; people believe the body. Say it with a face and voice that mean it."
+
+
+def rate_practice(assess: Sequence[Assess | ItemResult]) -> Rating | None:
     """All skilful/adequate: good; all misapplied/omitted: poor; a mix: mixed; none: not rated."""
     if not assess:
         return None
@@ -283,9 +286,12 @@ def judge(
     own_delivery = delivery.tone == choice.tone and delivery.nonverbal == choice.nonverbal
 
     items = tuple(ItemResult(a.item, a.level, render(a.why.text, context) if a.why else "") for a in choice.assess)
-    practice = rate_practice(choice.assess)
     t_rating, t_extra = rate_tone(tone, charge_before, flood, state.needs)
     n_rating, n_text, mixed = rate_nonverbal(tone, cues, choice.say, charge_before, flood, therapist)
+    if mixed and not own_delivery and choice.assess and not therapist:
+        # The learner produced this delivery: a mixed message is their practice, not the author's words.
+        items += (ItemResult("congruence", "misapplied", CONGRUENCE_WHY),)
+    practice = rate_practice(items)
     ti_rating, ti_extra = rate_timing(timing, state.pace, response_time, patience)
     c_rating, c_text, flooded = rate_charge(
         charge_before, charge_after, flood, scenario.meters["charge"].min, scenario.window_of(state)
