@@ -227,3 +227,34 @@ def test_every_bundled_scenario_starts_in_the_browser(tmp_path: object) -> None:
             assert "Turn 1" in page and "Your reply" in page, scenario_id
     finally:
         app.extensions["ipt_sim"].store.close()
+
+
+def test_assess_mode_shows_the_words_only_and_the_debrief_names_a_missed_risk_check(player: Player) -> None:
+    player.start("after-the-cue", mode="assess")
+    page = text_of(player.page)  # type: ignore[arg-type]
+    assert "“When you say that, do you ever have thoughts of ending your life?”" in page
+    assert "calm · eye contact" not in page  # no tone and cue labels: the learner judges how the words would land
+    player.reply("cheer", rt=None)
+    player.reply("work", rt=None)
+    debrief = text_of(player.page)  # type: ignore[arg-type]
+    assert (
+        "Not yet competent: risk re-checked when cued. After 'what's the point', ask about safety before anything else."
+        in debrief
+    )
+    assert "Overall is capped at 49 while a critical item is missed." in debrief
+    assert "Risk re-checked when cued: missed (turn 1)" in debrief
+    assert "Ask plainly about safety after the cue: not met" in debrief
+    assert "Attempted, misapplied: Reassurance." in debrief
+    assert "If you need support now:" in debrief
+
+
+def test_coach_mode_shows_the_practice_line_first(player: Player) -> None:
+    player.start("after-the-cue")
+    assert "calm · eye contact" in text_of(player.page)  # type: ignore[arg-type]
+    player.reply("cheer", rt=None)
+    page = text_of(player.page)  # type: ignore[arg-type]
+    assert (
+        "practice: poor — Risk re-checked when cued: missed. After 'what's the point', ask about safety before anything else."
+        in page
+    )
+    assert "You said it in a warm tone; the delivery is not what went wrong here." in page
