@@ -101,3 +101,89 @@ Feature: Judging in play: author overrides, measured timing, delivery choice
     When I run "ipt-sim play money.yaml --choices counter,follow --json --no-record"
     Then the JSON has "turns.1.ratings.tone" equal to "mixed"
     And the JSON has "turns.1.feedback.tone" equal to "You say plainly that you do not want to fight. Even warmth can feel like pressure to someone flooded; a calmer, lower-key voice lands better at that level."
+
+  Scenario: with timing off, a slow reply is judged from its tag alone
+    Given the example scenario as "money.yaml" with "pace: fast" replaced by "pace: normal"
+    When I play "money.yaml" at a terminal with timing off, answering:
+      | reply       | seconds |
+      | acknowledge | 300     |
+    Then turn 1 has timing rated good
+    And turn 1's timing feedback says "Good timing (well timed)."
+
+  Scenario: with timing relaxed, three times as long before a reply is late
+    Given the example scenario as "money.yaml" with "pace: fast" replaced by "pace: normal"
+    When I play "money.yaml" at a terminal with timing relaxed, answering:
+      | reply       | seconds |
+      | acknowledge | 120     |
+    Then turn 1 has timing rated good
+
+  Scenario: reading time is not reply time
+    # 12.5 s to read what is shown at 230 words a minute: 14 s on the clock is a 1.5 s reply
+    Given the example scenario as "money.yaml" with "pace: fast" replaced by "pace: slow"
+    When I play "money.yaml" at a terminal, answering:
+      | reply       | seconds |
+      | acknowledge | 14      |
+    Then turn 1 has timing rated mixed
+    And turn 1's timing feedback says "You replied 1.5 s after reading"
+
+  Scenario: the same reply after reading and a moment's thought is well timed
+    Given the example scenario as "money.yaml" with "pace: fast" replaced by "pace: slow"
+    When I play "money.yaml" at a terminal, answering:
+      | reply       | seconds |
+      | acknowledge | 18      |
+    Then turn 1 has timing rated good
+
+  Scenario: the alternative is judged under the same reply time
+    # 'follow' and 'acknowledge' are both right; a slow 'acknowledge' is not shown 'follow' as better
+    Given a scenario file "two-right.yaml" containing:
+      """
+      version: 1
+      id: two-right
+      title: Two right answers
+      area: grief
+      perspective: client
+      characters:
+        dad: {name: Dad, role: your father}
+      meters:
+        charge: {start: 3, min: 0, max: 10}
+      start: door
+      states:
+        door:
+          speaker: dad
+          says: You came.
+          choices:
+            - id: stay
+              say: I wanted to.
+              tone: warm
+              nonverbal: [eye_contact]
+              timing: well_timed
+              next: inside
+            - id: sit
+              say: I wanted to see you.
+              tone: warm
+              nonverbal: [eye_contact]
+              timing: well_timed
+              next: inside
+            - id: leave
+              say: I can't stay.
+              tone: flat
+              nonverbal: [turning_away]
+              timing: premature
+              next: outside
+        inside:
+          speaker: dad
+          says: Come in, then.
+          ending: welcome
+        outside:
+          speaker: dad
+          says: Then go.
+          ending: shut-out
+      endings:
+        welcome: {title: A door opens, outcome: positive, debrief: Dad let you in.}
+        shut-out: {title: The door closes, outcome: negative, debrief: You left.}
+      """
+    When I play "two-right.yaml" at a terminal, answering:
+      | reply | seconds |
+      | stay  | 120     |
+    Then turn 1 has timing rated mixed
+    And turn 1 shows no better alternative
