@@ -98,7 +98,7 @@ Feature: The tin in the shed (therapist-risk-yes)
     And the tone feedback says "sound optional"
     When I choose "thank-plan"
     And I choose "how-close" in a calm tone with note_taking
-    Then the nonverbal is rated mixed
-    And the nonverbal feedback says "the notes matter more than the feeling"
+    Then the nonverbal is rated poor
+    And the nonverbal feedback says "When words and body disagree, people believe the body"
     And Ravi's charge is 7
     And the charge is rated poor
