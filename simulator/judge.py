@@ -311,7 +311,8 @@ def judge(
     # What the moment added that an author's text, written for every path, cannot know:
     # the other person was flooded, the reply came too fast or too slow, the message was mixed.
     context_notes = {
-        "tone": t_extra,
+        # only what the moment added (flooding); a `needs` note is the catalog's voice, which the author's replaces
+        "tone": t_extra if charge_before >= flood else "",
         "timing": ti_extra,
         "nonverbal": n_text if mixed else "",
         "charge": c_text if flooded else "",
