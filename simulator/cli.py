@@ -144,16 +144,22 @@ def resume(session_id: str, mode: str | None, yes: bool, timing: str, reading_sp
 
 @cli.command()
 @click.argument("session_id")
-@click.option("--format", "fmt", type=click.Choice(["html", "md", "json"]), default="html", show_default=True)
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output."
-)
+    "--format", "fmt", type=click.Choice(["text", "html", "md", "json"]), default=None,
+    help="text: to read here (the default); html: one page to print; md: Markdown notes; json: data. "
+    "Default with -o: from the file's ending (.html, .md, .json).",
+)  # fmt: skip
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (readable by you only) instead of the terminal.",
+)  # fmt: skip
 @DATA_DIR
-def report(session_id: str, fmt: str, output: Path | None, data_dir: Path | None) -> None:
-    """The debrief of a recorded session: HTML (one page), Markdown or JSON."""
+def report(session_id: str, fmt: str | None, output: Path | None, data_dir: Path | None) -> None:
+    """The debrief of a recorded session, in the terminal; or a page (HTML), Markdown or JSON."""
     from simulator.commands import report_session
 
-    report_session(session_id, fmt, output, data_dir)
+    by_suffix = {".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
+    report_session(session_id, fmt or by_suffix.get(output.suffix.lower() if output else "", "text"), output, data_dir)
 
 
 @cli.command()
