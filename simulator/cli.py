@@ -239,15 +239,21 @@ def test_(paths: tuple[Path, ...], update_golden: bool, pytest_args: tuple[str, 
 @click.option(
     "--leader-password-file", type=click.File("r"), help="The course leader's password (or env IPT_SIM_LEADER_PASSWORD)."
 )
+@click.option(
+    "--scenarios", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Also offer the scenarios in this folder (yours win over bundled ones with the same id).",
+)  # fmt: skip
 @DATA_DIR
-def serve(host: str, port: int, database_url: str | None, leader_password_file: Any, data_dir: Path | None) -> None:
+def serve(
+    host: str, port: int, database_url: str | None, leader_password_file: Any, scenarios: Path | None, data_dir: Path | None
+) -> None:  # fmt: skip
     """Serve the web app: the same scenarios, judging and records in a browser (Ctrl-C stops)."""
     import os
 
     from simulator.web import serve as run
 
     password = leader_password_file.read().strip() if leader_password_file else os.environ.get("IPT_SIM_LEADER_PASSWORD")
-    run(host, port, database_url, password, data_dir)
+    run(host, port, database_url, password, data_dir, scenarios)
 
 
 def main() -> None:

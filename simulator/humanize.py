@@ -38,6 +38,20 @@ def when(iso: str | None, now: datetime | None = None) -> str:
     return f"{t.day} {t.strftime('%b %Y')}"
 
 
+def date(iso: str | None) -> str:
+    """An ISO time for a page that is kept (a report file): ``24 Nov 2026, 11:27``, local time."""
+    if not iso:
+        return ""
+    try:
+        t = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=UTC)
+    t = t.astimezone()
+    return f"{t.day} {t.strftime('%b %Y')}, {t.strftime('%H:%M')}"
+
+
 def label(ident: str) -> str:
     """A snake_case id as words with a capital: ``standing_over`` -> ``Standing over``."""
     words = ident.replace("_", " ").replace("-", " ").strip()

@@ -106,6 +106,9 @@ def create_app(
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals["notice"] = NOTICE  # the standing line in every page's footer
+    from simulator.web.present import filters
+
+    app.jinja_env.filters.update(filters())
     store = Store(url, data_dir=folder)
     app.extensions["ipt_sim"] = Web(
         store=store,

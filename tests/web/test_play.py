@@ -125,7 +125,7 @@ def test_delivery_choice_asks_how_and_judges_what_was_chosen(player: Player, app
     assert "Your reply (then you choose how to say it)" in first
     player.reply("no-kindly", tone="sarcastic", cues="eye_roll")
     debrief = text_of(player.page)  # type: ignore[arg-type]
-    assert "tone: sarcastic; cues: eye_roll" in debrief
+    assert "tone: sarcastic; cues: eye roll" in debrief
     record = app.extensions["ipt_sim"].store.get(player.sid)
     assert (record.turns[0]["tone"], record.turns[0]["nonverbal"]) == ("sarcastic", ["eye_roll"])
     assert record.turns[0]["ratings"]["tone"] == "poor"
