@@ -92,7 +92,9 @@ def test_html_has_the_table_and_the_chart(planted: Path) -> None:
     checker = Checker()
     checker.feed(page)
     tags = [t for t, _ in checker.tags]
-    assert tags.count("table") == 2  # scores, communication analysis
+    assert tags.count("table") == 1  # the communication analysis; scores are bars with their numbers
+    bars = [a for t, a in checker.tags if t == "li" and a.get("class") in {"tone", "timing", "nonverbal", "charge", "overall"}]
+    assert len(bars) == 5  # version 1: no practice or delivery line
     rows = [a for t, a in checker.tags if t == "th" and a.get("scope") == "row"]
     assert len(rows) == 3  # one per turn
     lines = {a["data-meter"]: a for t, a in checker.tags if t == "polyline"}

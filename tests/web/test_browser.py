@@ -342,3 +342,25 @@ def test_the_course_leader_view(screen: Screen, served: Served) -> None:
     assert "Scores per scenario" in screen.text()
     assert f"{MONEY} 1 1 100 100 100 100 100" in screen.text()
     screen.look("leader")
+
+
+def test_catalogue_briefing_and_a_turn_on_a_phone(screen: Screen, served: Served) -> None:
+    """The catalogue's cards are whole links; on a phone the feedback starts folded and the
+    replies are within two screens of the top."""
+    screen.go("/")
+    screen.look("catalogue")
+    with screen.page.expect_navigation():
+        screen.page.locator(".card", has_text=MONEY).click(position={"x": 12, "y": 90})  # the card, not its title
+    assert screen.page.url.endswith("/scenarios/money-impasse")
+    screen.look("briefing")
+    screen.page.set_viewport_size({"width": 390, "height": 844})
+    screen.start()
+    screen.reply("counter")
+    feedback = screen.page.locator("details.feedback")
+    assert feedback.get_attribute("open") is None
+    assert "tone poor" in feedback.inner_text()  # the gist shows while folded
+    top = screen.page.locator("button[name=choice]").first.bounding_box()
+    assert top is not None and top["y"] < 2 * 844, f"the first reply is {top} px down"
+    feedback.locator("summary").click()
+    assert "A counter-accusation answers a charge with a charge" in feedback.inner_text()
+    screen.look("phone-turn")
