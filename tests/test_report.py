@@ -100,7 +100,7 @@ def test_html_has_the_table_and_the_chart(planted: Path) -> None:
     lines = {a["data-meter"]: a for t, a in checker.tags if t == "polyline"}
     assert set(lines) == {"charge", "trust"}
     assert len(lines["charge"]["points"].split()) == 4  # the start and three turns
-    svg = next(a for t, a in checker.tags if t == "svg")
+    svg = next(a for t, a in checker.tags if t == "svg" and a.get("class") == "chart")
     assert svg["role"] == "img"
     text = "".join(checker.text)
     assert "charge: 6, 8, 7, 5." in text and "trust: 4, 3, 4, 6." in text
