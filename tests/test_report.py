@@ -103,7 +103,7 @@ def test_html_has_the_table_and_the_chart(planted: Path) -> None:
     svg = next(a for t, a in checker.tags if t == "svg" and a.get("class") == "chart")
     assert svg["role"] == "img"
     text = "".join(checker.text)
-    assert "charge: 6, 8, 7, 5." in text and "trust: 4, 3, 4, 6." in text
+    assert "Charge: 6, 8, 7, 5." in text and "Trust: 4, 3, 4, 6." in text
     assert "What else you could have said" in text
     assert "\"You're worried about money. I can see that." in text
 
