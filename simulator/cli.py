@@ -50,8 +50,9 @@ REGION = click.option(
 def cli() -> None:
     """ipt-sim: practise communication analysis for Interpersonal Psychotherapy (IPT).
 
-    Play a role-play with `ipt-sim play`; check a scenario you wrote with
-    `ipt-sim validate FILE`.
+    \b
+    Play a role-play:               ipt-sim play
+    Check a scenario you wrote:     ipt-sim validate FILE
     """
 
 
@@ -96,7 +97,10 @@ def schema() -> None:
 
 @cli.command()
 @click.argument("scenario", required=False, shell_complete=_complete_scenarios)
-@click.option("--choices", help="Play these replies in order: choice ids or 1-based numbers, comma-separated.")
+@click.option(
+    "--choices", metavar="ID,ID,...",
+    help="Play these replies in order: choice ids or 1-based numbers, comma-separated; ID@tone@cue+cue picks a delivery.",
+)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the whole session as one JSON object.")
 @click.option("--mode", type=click.Choice(MODES), default="coach", show_default=True,
               help="coach: feedback after each reply, hints, rewind. assess: feedback only at the end.")  # fmt: skip
@@ -189,7 +193,7 @@ def new(scenario_id: str, area: str, stage: str | None, perspective: str, folder
 @cli.command()
 @click.argument("scenario", shell_complete=_complete_scenarios)
 @click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON.")
-@click.option("--max-positions", type=click.IntRange(1), default=None, help="Stop after this many positions (default 1,000,000).")
+@click.option("--max-positions", type=click.IntRange(1), default=None, help="Stop after this many positions.  [default: 1000000]")
 def explore(scenario: str, as_json: bool, max_positions: int | None) -> None:
     """Analyse every possible play: endings, shortest paths, best and worst scores, dead parts."""
     from simulator.commands import explore_scenario
@@ -199,7 +203,10 @@ def explore(scenario: str, as_json: bool, max_positions: int | None) -> None:
 
 @cli.command()
 @click.argument("scenario", shell_complete=_complete_scenarios)
-@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True,
+    help="Mermaid (renders on GitHub and in many editors) or Graphviz DOT.",
+)  # fmt: skip
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output."
 )

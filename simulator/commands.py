@@ -169,7 +169,7 @@ def _play(
     opts = PlayOptions(mode=mode, quiet=as_json, consent_given=yes, timing=settings.timing, reading_wpm=settings.reading_wpm)
     if not as_json:
         if session_id is None:
-            brief(scenario, screen, settings.timing if interactive else "off")
+            brief(scenario, screen, settings.timing if interactive else "off", mode)
         elif scenario.content_note:  # resuming: the note again, before anything is shown
             screen.para(screen.style("Content note: ", bold=True) + scenario.content_note)
         if not yes:
@@ -209,6 +209,9 @@ def _play(
         show_debrief(build(session, mode, opts.session_id, settings.region), screen)
     if not session.finished:
         click.echo(f"Stopped after {plural(session.turn, 'turn')}: the replies given ran out before an ending.", err=True)
+    elif answers.scripted is not None and (unused := len(list(answers.scripted))):
+        what = "the last reply given; it was" if unused == 1 else f"the last {unused} replies given; they were"
+        click.echo(f"Note: the conversation ended before {what} not played.", err=True)
     if opts.session_id:
         sid = opts.session_id
         click.echo(

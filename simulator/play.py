@@ -88,7 +88,7 @@ class PlayOptions:
     reading_wpm: float = READING_WPM
 
 
-def brief(scenario: Scenario, screen: Screen, timed: str = "off") -> None:
+def brief(scenario: Scenario, screen: Screen, timed: str = "off", mode: str = "coach") -> None:
     """Title, who is who, summary, content note and objectives, before anything is played;
     the standing notice; and, when replies are timed, that they are."""
     s = scenario
@@ -114,6 +114,11 @@ def brief(scenario: Scenario, screen: Screen, timed: str = "off") -> None:
             f"Your replies are timed{relaxed}, from when the replies are shown, less the time it takes to read them. "
             "Use --timing relaxed or --timing off if you need more time."
         )
+    if mode == "assess":
+        screen.line()
+        screen.para("Assess mode: no hints and no rewind; all the feedback, with the reasons, comes in the debrief.")
+    screen.line()
+    screen.para("You can stop at any moment by typing 'pause'; nothing is judged when you do. 'help' lists what you can type.")
     screen.line()
     screen.para(screen.style(safety.NOTICE, dim=True))
 
@@ -124,7 +129,6 @@ def consent(scenario: Scenario, answers: Answers, screen: Screen) -> bool:
     if not scenario.content_note or answers.scripted is not None:
         return True
     screen.line()
-    screen.para("You can stop at any moment by typing 'pause'; nothing is judged when you do.")
     reply = answers.ask("Start this scenario? [y/N]", screen)
     if not answers.interactive:  # piped: show the question with the line that answered it
         screen.line(f"Start this scenario? [y/N] {reply or ''}")
@@ -339,6 +343,8 @@ def _refuse(answers: Answers, screen: Screen, message: str) -> None:
 def _stopped(session: Session, opts: PlayOptions, why: str, code: int, pause: bool = False) -> SessionEnded:
     if pause:
         msg = "Paused. Nothing is judged when you pause; take the time you need."
+        if not opts.session_id:
+            msg += " This session was not recorded (--no-record), so it cannot be resumed."
     else:
         msg = f"Session stopped ({why}) after {plural(session.turn, 'turn')}."
     if opts.session_id:

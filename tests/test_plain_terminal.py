@@ -179,3 +179,18 @@ def test_plain_counts_and_times() -> None:
     assert (plural(1, "turn"), plural(0, "turn"), plural(2, "turn")) == ("1 turn", "0 turns", "2 turns")
     assert when(now.isoformat(), now) == f"today, {now:%H:%M}"
     assert when((now - timedelta(days=1)).isoformat(), now).startswith("yesterday, ")
+
+
+def test_smaller_things_a_newcomer_noticed(example: Path) -> None:
+    extra = run("play", str(example), "--choices", "acknowledge,1,2", "--no-record")
+    assert "Note: the conversation ended before the last 2 replies given; they were not played." in extra.output
+    paused = run("play", str(example), "--yes", "--no-record", "--mode", "assess", stdin="pause\n")
+    assert "Assess mode: no hints and no rewind; all the feedback, with the reasons, comes in the debrief." in " ".join(
+        paused.output.split()
+    )
+    assert "You can stop at any moment by typing 'pause'" in paused.output  # shown with --yes too
+    assert "This session was not recorded (--no-record), so it cannot be resumed." in paused.output
+    top = run("--help").output
+    assert "Check a scenario you wrote:     ipt-sim validate FILE" in top
+    labels = run("play", str(example), "--choices", "1", "--yes", "--no-record").output
+    assert "[defensive, arms crossed, raised voice]" in " ".join(labels.split())
