@@ -1,7 +1,7 @@
 """Lighthouse scores of the web app's pages, in phone emulation, with Debian's Chromium.
 
-Lighthouse comes from npm (scripts/lighthouse/package.json, installed on first use with
-`npm ci`); it drives /usr/bin/chromium through CHROME_PATH, so no browser is downloaded.
+Lighthouse comes from npm (the version pinned in scripts/lighthouse/package.json, installed
+on first use with `npm install`); it drives /usr/bin/chromium through CHROME_PATH, so no browser is downloaded.
 A throwaway server with its own data folder serves the bundled scenarios; Playwright
 plays one so the turn and debrief pages exist, and its cookie is handed to Lighthouse.
 
@@ -31,7 +31,7 @@ def lighthouse_bin() -> Path:
     """The npm-installed Lighthouse, installing it from the lockfile the first time."""
     binary = TOOL / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=TOOL, check=True)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--no-package-lock", "--silent"], cwd=TOOL, check=True)
     return binary
 
 

@@ -71,6 +71,7 @@ class Answers:
         try:
             return input().strip()  # not click.prompt: it reports Ctrl-D as Ctrl-C
         except EOFError:
+            click.echo(err=screen.err)  # Ctrl-D echoes nothing: end the prompt's line
             return None
         except KeyboardInterrupt:
             click.echo(err=screen.err)  # the message starts on its own line, not after ^C
