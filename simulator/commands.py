@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from simulator.errors import Diagnostic, SessionEnded, sort_key
+from simulator.errors import Diagnostic, IptSimError, SessionEnded, sort_key
 from simulator.library import FileResult, bundled, check_file, find, iter_files, load
-from simulator.model import AREAS
+from simulator.model import AREAS, ScenarioInfo
 
 if TYPE_CHECKING:
     from simulator.engine import Session
@@ -91,23 +91,42 @@ def list_scenarios(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([i.as_dict() for i in infos], indent=2))
         return
+    noted = content_noted(infos)
+    width = max(len(i.id) for i in infos) if infos else 0
     for area in AREAS:
         group = [i for i in infos if i.area == area]
         if not group:
             continue
         click.echo(area.replace("_", " ").capitalize())
         for i in group:
-            facts = ", ".join(x for x in (i.stage, i.phase, i.perspective) if x)
-            click.echo(f"  {i.id:<34} {i.title}  ({facts})")
+            facts = ", ".join(x for x in (i.stage, i.phase, i.perspective, "content note" if i.id in noted else "") if x)
+            line = f"  {i.id:<{width}}  {i.title}  ({facts})"
+            if len(line) > 100:  # the facts on a line of their own, under the title
+                line = f"  {i.id:<{width}}  {i.title}\n  {'':<{width}}  ({facts})"
+            click.echo(line)
         click.echo()
+
+
+def content_noted(infos: Sequence[ScenarioInfo]) -> set[str]:
+    """Ids of the scenarios with a content note, so a list can say so before one is chosen."""
+    noted = set()
+    for i in infos:
+        try:
+            if load(Path(i.path)).content_note:
+                noted.add(i.id)
+        except IptSimError:
+            continue
+    return noted
 
 
 def pick_bundled(interactive: bool) -> str:
     """Ask which bundled scenario to play (by number)."""
     infos = sorted((r.info for r in bundled() if r.info), key=lambda i: (AREAS.index(i.area), i.id))
+    noted = content_noted(infos)
     click.echo("Which scenario would you like to play?")
     for n, i in enumerate(infos, 1):
-        click.echo(f"  {n:>2}. {i.title}  ({i.area.replace('_', ' ')}, {i.perspective})")
+        note = ", content note" if i.id in noted else ""
+        click.echo(f"  {n:>2}. {i.title}  ({i.area.replace('_', ' ')}, {i.perspective}{note})")
     while True:
         if interactive:
             reply = click.prompt("Number", default="", show_default=False)

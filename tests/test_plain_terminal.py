@@ -194,3 +194,9 @@ def test_smaller_things_a_newcomer_noticed(example: Path) -> None:
     assert "Check a scenario you wrote:     ipt-sim validate FILE" in top
     labels = run("play", str(example), "--choices", "1", "--yes", "--no-record").output
     assert "[defensive, arms crossed, raised voice]" in " ".join(labels.split())
+
+
+def test_the_list_fits_100_columns_and_marks_content_notes() -> None:
+    lines = run("list").output.splitlines()
+    assert all(len(line) <= 100 for line in lines)
+    assert "  talking-to-dad                    The drawer that sticks  (middle, client, content note)" in lines
