@@ -50,8 +50,9 @@ REGION = click.option(
 def cli() -> None:
     """ipt-sim: practise communication analysis for Interpersonal Psychotherapy (IPT).
 
-    Play a role-play with `ipt-sim play`; check a scenario you wrote with
-    `ipt-sim validate FILE`.
+    \b
+    Play a role-play:               ipt-sim play
+    Check a scenario you wrote:     ipt-sim validate FILE
     """
 
 
@@ -96,7 +97,10 @@ def schema() -> None:
 
 @cli.command()
 @click.argument("scenario", required=False, shell_complete=_complete_scenarios)
-@click.option("--choices", help="Play these replies in order: choice ids or 1-based numbers, comma-separated.")
+@click.option(
+    "--choices", metavar="ID,ID,...",
+    help="Play these replies in order: choice ids or 1-based numbers, comma-separated; ID@tone@cue+cue picks a delivery.",
+)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the whole session as one JSON object.")
 @click.option("--mode", type=click.Choice(MODES), default="coach", show_default=True,
               help="coach: feedback after each reply, hints, rewind. assess: feedback only at the end.")  # fmt: skip
@@ -158,16 +162,22 @@ def resume(session_id: str, mode: str | None, yes: bool, free: bool, timing: str
 
 @cli.command()
 @click.argument("session_id")
-@click.option("--format", "fmt", type=click.Choice(["html", "md", "json"]), default="html", show_default=True)
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output."
-)
+    "--format", "fmt", type=click.Choice(["text", "html", "md", "json"]), default=None,
+    help="text: to read here (the default); html: one page to print; md: Markdown notes; json: data. "
+    "Default with -o: from the file's ending (.html, .md, .json).",
+)  # fmt: skip
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (readable by you only) instead of the terminal.",
+)  # fmt: skip
 @DATA_DIR
-def report(session_id: str, fmt: str, output: Path | None, data_dir: Path | None) -> None:
-    """The debrief of a recorded session: HTML (one page), Markdown or JSON."""
+def report(session_id: str, fmt: str | None, output: Path | None, data_dir: Path | None) -> None:
+    """The debrief of a recorded session, in the terminal; or a page (HTML), Markdown or JSON."""
     from simulator.commands import report_session
 
-    report_session(session_id, fmt, output, data_dir)
+    by_suffix = {".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
+    report_session(session_id, fmt or by_suffix.get(output.suffix.lower() if output else "", "text"), output, data_dir)
 
 
 @cli.command()
@@ -197,7 +207,7 @@ def new(scenario_id: str, area: str, stage: str | None, perspective: str, folder
 @cli.command()
 @click.argument("scenario", shell_complete=_complete_scenarios)
 @click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON.")
-@click.option("--max-positions", type=click.IntRange(1), default=None, help="Stop after this many positions (default 1,000,000).")
+@click.option("--max-positions", type=click.IntRange(1), default=None, help="Stop after this many positions.  [default: 1000000]")
 def explore(scenario: str, as_json: bool, max_positions: int | None) -> None:
     """Analyse every possible play: endings, shortest paths, best and worst scores, dead parts."""
     from simulator.commands import explore_scenario
@@ -207,7 +217,10 @@ def explore(scenario: str, as_json: bool, max_positions: int | None) -> None:
 
 @cli.command()
 @click.argument("scenario", shell_complete=_complete_scenarios)
-@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True,
+    help="Mermaid (renders on GitHub and in many editors) or Graphviz DOT.",
+)  # fmt: skip
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output."
 )
@@ -247,15 +260,21 @@ def test_(paths: tuple[Path, ...], update_golden: bool, pytest_args: tuple[str, 
 @click.option(
     "--leader-password-file", type=click.File("r"), help="The course leader's password (or env IPT_SIM_LEADER_PASSWORD)."
 )
+@click.option(
+    "--scenarios", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Also offer the scenarios in this folder (yours win over bundled ones with the same id).",
+)  # fmt: skip
 @DATA_DIR
-def serve(host: str, port: int, database_url: str | None, leader_password_file: Any, data_dir: Path | None) -> None:
+def serve(
+    host: str, port: int, database_url: str | None, leader_password_file: Any, scenarios: Path | None, data_dir: Path | None
+) -> None:  # fmt: skip
     """Serve the web app: the same scenarios, judging and records in a browser (Ctrl-C stops)."""
     import os
 
     from simulator.web import serve as run
 
     password = leader_password_file.read().strip() if leader_password_file else os.environ.get("IPT_SIM_LEADER_PASSWORD")
-    run(host, port, database_url, password, data_dir)
+    run(host, port, database_url, password, data_dir, scenarios)
 
 
 def main() -> None:

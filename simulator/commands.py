@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from simulator.errors import Diagnostic, SessionEnded, sort_key
+from simulator.errors import Diagnostic, IptSimError, SessionEnded, sort_key
 from simulator.library import FileResult, bundled, check_file, find, iter_files, load
-from simulator.model import AREAS
+from simulator.model import AREAS, ScenarioInfo
 
 if TYPE_CHECKING:
     from simulator.engine import Session
@@ -94,23 +94,42 @@ def list_scenarios(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([i.as_dict() for i in infos], indent=2))
         return
+    noted = content_noted(infos)
+    width = max(len(i.id) for i in infos) if infos else 0
     for area in AREAS:
         group = [i for i in infos if i.area == area]
         if not group:
             continue
         click.echo(area.replace("_", " ").capitalize())
         for i in group:
-            facts = ", ".join(x for x in (i.stage, i.phase, i.perspective) if x)
-            click.echo(f"  {i.id:<34} {i.title}  ({facts})")
+            facts = ", ".join(x for x in (i.stage, i.phase, i.perspective, "content note" if i.id in noted else "") if x)
+            line = f"  {i.id:<{width}}  {i.title}  ({facts})"
+            if len(line) > 100:  # the facts on a line of their own, under the title
+                line = f"  {i.id:<{width}}  {i.title}\n  {'':<{width}}  ({facts})"
+            click.echo(line)
         click.echo()
+
+
+def content_noted(infos: Sequence[ScenarioInfo]) -> set[str]:
+    """Ids of the scenarios with a content note, so a list can say so before one is chosen."""
+    noted = set()
+    for i in infos:
+        try:
+            if load(Path(i.path)).content_note:
+                noted.add(i.id)
+        except IptSimError:
+            continue
+    return noted
 
 
 def pick_bundled(interactive: bool) -> str:
     """Ask which bundled scenario to play (by number)."""
     infos = sorted((r.info for r in bundled() if r.info), key=lambda i: (AREAS.index(i.area), i.id))
+    noted = content_noted(infos)
     click.echo("Which scenario would you like to play?")
     for n, i in enumerate(infos, 1):
-        click.echo(f"  {n:>2}. {i.title}  ({i.area.replace('_', ' ')}, {i.perspective})")
+        note = ", content note" if i.id in noted else ""
+        click.echo(f"  {n:>2}. {i.title}  ({i.area.replace('_', ' ')}, {i.perspective}{note})")
     while True:
         if interactive:
             reply = click.prompt("Number", default="", show_default=False)
@@ -148,8 +167,9 @@ def play_scenario(
     interactive = choices is None and sys.stdin.isatty()
     try:
         path = find(ref) if ref else Path(pick_bundled(interactive))
-    except KeyboardInterrupt:
-        raise SessionEnded("Stopped before starting.") from None
+    except (KeyboardInterrupt, click.Abort):
+        click.echo(err=True)
+        raise SessionEnded("Not started. Nothing was played or recorded.") from None
     scenario = load(path)
     if free:
         from simulator.freetext.command import check_free
@@ -164,6 +184,7 @@ def _play(
     data_dir: Path | None, interactive: bool, session_id: str | None, settings: Settings, free: bool = False,
 ) -> None:  # fmt: skip
     from simulator.debrief import build
+    from simulator.humanize import plural
     from simulator.play import Answers, NoRecord, PlayOptions, brief, consent, run, show_debrief
     from simulator.terminal import Screen
     from simulator.transcript import session_dict
@@ -178,15 +199,24 @@ def _play(
 
         opts.free = FreeText(scenario)
         screen = Screen(err=True) if as_json else screen  # with --json, questions go to standard error
-    if not as_json and session_id is None:
-        brief(scenario, screen, settings.timing if interactive else "off")
+    if not as_json:
+        if session_id is None:
+            brief(scenario, screen, settings.timing if interactive else "off", mode)
+        elif scenario.content_note:  # resuming: the note again, before anything is shown
+            screen.para(screen.style("Content note: ", bold=True) + scenario.content_note)
         if not yes:
             try:
                 agreed = consent(scenario, answers, screen)
             except KeyboardInterrupt:
                 agreed = False
             if not agreed:
-                raise SessionEnded("Not started. Nothing was played or recorded.")
+                piped = "" if interactive or choices is not None else " With piped input, make the first line 'y', or use --yes."
+                what = (
+                    "Not resumed. Nothing more was played or recorded."
+                    if session_id
+                    else "Not started. Nothing was played or recorded."
+                )
+                raise SessionEnded(what + piped)
     recorder: Recorder = NoRecord()
     if not no_record:
         from simulator.records import Recorder as StoreRecorder
@@ -210,9 +240,17 @@ def _play(
     if session.finished or session.turns:
         show_debrief(build(session, mode, opts.session_id, settings.region), screen)
     if not session.finished:
-        click.echo(f"Stopped after {session.turn} turns: the replies given ran out before an ending.", err=True)
+        click.echo(f"Stopped after {plural(session.turn, 'turn')}: the replies given ran out before an ending.", err=True)
+    elif answers.scripted is not None and (unused := len(list(answers.scripted))):
+        what = "the last reply given; it was" if unused == 1 else f"the last {unused} replies given; they were"
+        click.echo(f"Note: the conversation ended before {what} not played.", err=True)
     if opts.session_id:
-        click.echo(f"Recorded as session {opts.session_id}: `ipt-sim report {opts.session_id}` shows it again.", err=True)
+        sid = opts.session_id
+        click.echo(
+            f"Recorded as session {sid}: `ipt-sim report {sid}` shows it again; "
+            f"`ipt-sim report {sid} --format html -o {sid}.html` writes a page to print.",
+            err=True,
+        )
 
 
 def list_sessions(as_json: bool, data_dir: Path | None) -> None:
@@ -227,13 +265,20 @@ def list_sessions(as_json: bool, data_dir: Path | None) -> None:
     if not records:
         click.echo("No recorded sessions yet. Play one with `ipt-sim play`.")
         return
+    from simulator.humanize import plural, when
+
+    width = max(len("Scenario"), *(len(r["scenario"]) for r in records))
+    head = f"{'Session':<8}  {'Started':<17}  {'Scenario':<{width}}  {'Turns':<8}  {'Score':>5}  "
+    room = max(20, 100 - len(head))
+    click.echo(head + "Outcome")
     for r in records:
-        state = (
-            f"ended '{r['ending']}', overall {r['scores']['overall']}"
-            if r["ending"]
-            else "unfinished: `ipt-sim resume " + r["id"] + "`"
+        score = str(r["scores"]["overall"]) if r["ending"] and r["scores"] else ""
+        state = r["ending_title"] or r["ending"] if r["ending"] else f"unfinished: ipt-sim resume {r['id']}"
+        state = state if len(state) <= room else state[: room - 1] + "…"
+        line = (
+            f"{r['id']:<8}  {when(r['started_at']):<17}  {r['scenario']:<{width}}  {plural(r['turns'], 'turn'):<8}  {score:>5}  "
         )
-        click.echo(f"{r['id']}  {r['started_at']}  {r['scenario']:<34} {r['turns']:>2} turns  {state}")
+        click.echo(line + state)
 
 
 def resume_session(
@@ -242,6 +287,7 @@ def resume_session(
     """`ipt-sim resume ID`: replay the recorded turns, then carry on playing."""
     from simulator.engine import compile_scenario
     from simulator.errors import IptSimError
+    from simulator.humanize import plural
     from simulator.judge import Delivery
     from simulator.records import Store
 
@@ -249,10 +295,17 @@ def resume_session(
         record = store.get(sid)
         played = store.choices(sid)
     if record.finished_at:
-        ended = (record.ending or {}).get("id")
-        raise IptSimError(f"session {sid} has already ended ('{ended}'); `ipt-sim report {sid}` shows it")
+        ended = (record.ending or {}).get("title") or (record.ending or {}).get("id")
+        raise IptSimError(f"session {sid} has already ended ({ended}); `ipt-sim report {sid}` shows it")
     path = Path(record.scenario_path)
     if not path.is_file():
+        from simulator.library import bundled_dir
+
+        if not path.is_relative_to(bundled_dir()) and path.suffix:
+            raise IptSimError(
+                f"cannot resume session {sid}: its scenario file {path} is no longer there (moved or deleted?); "
+                f"put it back to carry on. `ipt-sim report {sid}` still shows what was played."
+            )
         path = find(record.scenario_id)
     scenario = load(path)
     if free:
@@ -261,7 +314,7 @@ def resume_session(
         check_free(scenario, None)
     if scenario.sha256 != record.scenario_sha256:
         click.echo(
-            f"Note: {path} has changed since session {sid} started; replaying its {len(played)} turns on the new version.",
+            f"Note: {path} has changed since session {sid} started; replaying its {plural(len(played), 'turn')} on the new version.",
             err=True,
         )
     session = compile_scenario(scenario).new_session()
@@ -276,7 +329,8 @@ def resume_session(
 
 
 def report_session(sid: str, fmt: str, output: Path | None, data_dir: Path | None) -> None:
-    """`ipt-sim report ID`: the debrief of a recorded session as HTML, Markdown or JSON."""
+    """`ipt-sim report ID`: the debrief of a recorded session, readable in the terminal (text),
+    or as HTML, Markdown or JSON. Files are written 0600, like the records they come from."""
     import hashlib
 
     from simulator import report
@@ -288,7 +342,20 @@ def report_session(sid: str, fmt: str, output: Path | None, data_dir: Path | Non
         current = hashlib.sha256(Path(record.scenario_path).read_bytes()).hexdigest()
     except OSError:
         current = None
-    emit(report.render(debrief_of(record, current), fmt), output)
+    d = debrief_of(record, current)
+    if fmt == "text":
+        from simulator.play import show_debrief
+        from simulator.terminal import Screen
+
+        screen = Screen(color=False if output else None)
+        if output is None:
+            show_debrief(d, screen)
+            return
+        with screen.capture() as lines:
+            show_debrief(d, screen)
+        emit("\n".join(lines) + "\n", output, private=True)
+        return
+    emit(report.render(d, fmt), output, private=True)
 
 
 def explore_scenario(ref: str, as_json: bool, max_positions: int | None) -> None:
@@ -328,13 +395,22 @@ def graph_scenario(ref: str, fmt: str, output: Path | None, session_id: str | No
     emit(text, output)
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it to ``output`` and say so (a file that cannot be written is a plain error)."""
+def emit(text: str, output: Path | None, private: bool = False) -> None:
+    """Print ``text``, or write it to ``output`` and say so (a file that cannot be written is a plain error).
+    ``private`` files (a learner's report) are readable by their owner only."""
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
     try:
-        output.write_text(text, "utf-8")
+        if private:
+            import os
+
+            fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(fd, 0o600)  # an existing file keeps its mode otherwise
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+        else:
+            output.write_text(text, "utf-8")
     except OSError as err:
         raise click.FileError(str(output), err.strerror) from None
     click.echo(f"Wrote {output}", err=True)

@@ -71,5 +71,7 @@ def report_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["md"] = markdown_cell
+    from simulator.humanize import date, label
+
+    env.filters.update(md=markdown_cell, label=label, date=date)
     return env

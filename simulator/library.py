@@ -192,6 +192,11 @@ def find(ref: str) -> Path:
     """A scenario file from a path or a bundled scenario id."""
     p = Path(ref)
     if p.suffix in SUFFIXES or os.sep in ref or p.exists():
+        if p.is_dir():
+            raise UnknownScenario(
+                f"'{ref}' is a folder: give one scenario file in it, e.g. `ipt-sim play {p / 'NAME.yaml'}` "
+                "(`ipt-sim validate` checks a whole folder)"
+            )
         if not p.is_file():
             raise UnknownScenario(f"no scenario file '{ref}'")
         return p

@@ -20,6 +20,7 @@ from simulator import catalogs, delivery, safety
 from simulator.debrief import Debrief, problem_title, technique_title
 from simulator.engine import Session, Turn
 from simulator.errors import ChoiceRefused, ScenarioStuck, SessionEnded, SessionInterrupted
+from simulator.humanize import cue_title, plural
 from simulator.judge import Delivery
 from simulator.model import DIMENSIONS, HELP_WORDS, PAUSE_WORDS, REWIND_WORDS, Choice, Scenario
 from simulator.terminal import Screen, chart, meter_bar
@@ -60,20 +61,24 @@ class Answers:
         self.scripted: Iterator[str] | None = iter(scripted) if scripted is not None else None
         self.interactive = interactive
         self.clock = clock
+        self.ended_by = "Ctrl-D" if interactive else "end of input"  # how a person ends input here
 
     def ask(self, prompt: str, screen: Screen) -> str | None:
         """The next answer, or None when there are no more (end of input)."""
         if self.scripted is not None:
             return next(self.scripted, None)
-        try:
-            if self.interactive:
-                return click.prompt(
-                    screen.style(prompt, bold=True), prompt_suffix=" ", default="", show_default=False, err=screen.err
-                )
+        if not self.interactive:
             line = sys.stdin.readline()
-        except click.Abort:
-            raise KeyboardInterrupt from None
-        return line.strip() if line else None
+            return line.strip() if line else None
+        click.echo(screen.style(prompt, bold=True) + " ", nl=False, err=screen.err)
+        try:
+            return input().strip()  # not click.prompt: it reports Ctrl-D as Ctrl-C
+        except EOFError:
+            click.echo(err=screen.err)  # Ctrl-D echoes nothing: end the prompt's line
+            return None
+        except KeyboardInterrupt:
+            click.echo(err=screen.err)  # the message starts on its own line, not after ^C
+            raise
 
 
 @dataclass
@@ -88,7 +93,7 @@ class PlayOptions:
     reading_wpm: float = READING_WPM
 
 
-def brief(scenario: Scenario, screen: Screen, timed: str = "off") -> None:
+def brief(scenario: Scenario, screen: Screen, timed: str = "off", mode: str = "coach") -> None:
     """Title, who is who, summary, content note and objectives, before anything is played;
     the standing notice; and, when replies are timed, that they are."""
     s = scenario
@@ -114,17 +119,24 @@ def brief(scenario: Scenario, screen: Screen, timed: str = "off") -> None:
             f"Your replies are timed{relaxed}, from when the replies are shown, less the time it takes to read them. "
             "Use --timing relaxed or --timing off if you need more time."
         )
+    if mode == "assess":
+        screen.line()
+        screen.para("Assess mode: no hints and no rewind; all the feedback, with the reasons, comes in the debrief.")
+    screen.line()
+    screen.para("You can stop at any moment by typing 'pause'; nothing is judged when you do. 'help' lists what you can type.")
     screen.line()
     screen.para(screen.style(safety.NOTICE, dim=True))
 
 
 def consent(scenario: Scenario, answers: Answers, screen: Screen) -> bool:
-    """Ask before a scenario with a content note starts (only when someone is typing)."""
-    if not scenario.content_note or not answers.interactive:
+    """Ask before a scenario with a content note starts; piped input answers on its first
+    line. Only ``--choices`` (an author's scripted run) skips it."""
+    if not scenario.content_note or answers.scripted is not None:
         return True
     screen.line()
-    screen.para("You can stop at any moment by typing 'pause'; nothing is judged when you do.")
     reply = answers.ask("Start this scenario? [y/N]", screen)
+    if not answers.interactive:  # piped: show the question with the line that answered it
+        screen.line(f"Start this scenario? [y/N] {reply or ''}")
     return (reply or "").strip().lower() in ("y", "yes")
 
 
@@ -153,7 +165,7 @@ def show_state(session: Session, screen: Screen, mode: str, offered: Sequence[Ch
     labels = mode == "coach" and s.delivery_of(state) == "fixed"
     for i, c in enumerate(offered, 1):
         words = f'"{c.say}"' if c.say.strip() else "(stay silent)"
-        how = f"  [{', '.join([c.tone, *c.nonverbal])}]" if labels else ""
+        how = f"  [{', '.join([c.tone, *map(cue_title, c.nonverbal)])}]" if labels else ""
         screen.para(f"{words}{how}", indent="     ", first=f"  {i}. ")
 
 
@@ -214,7 +226,9 @@ def _pick(options: Sequence[T], answers: Answers, screen: Screen, label: str) ->
         if reply.isdigit() and 1 <= int(reply) <= len(options):
             return options[int(reply) - 1]
         if not answers.interactive:
-            raise ChoiceRefused(f"'{reply}' is not one of 1-{len(options)} for {label.lower()}")
+            raise ChoiceRefused(
+                f"'{reply}' is not one of the choices for {label.lower()}. Please answer with a number from 1 to {len(options)}."
+            )
         screen.line(f"  Please answer with a number from 1 to {len(options)}.")
 
 
@@ -249,6 +263,7 @@ def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, 
 def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, opts: PlayOptions) -> Session:
     s = session.scenario
     show = not opts.quiet
+    reshow = True  # the turn is shown again only when it changed
     while not session.finished:
         offered = session.offered()
         if not offered:
@@ -256,14 +271,15 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
                 f"state '{session.state}' offers no choice at this point, so the conversation cannot go on; "
                 "this is a fault in the scenario (`ipt-sim validate` warns of it: W211)"
             )
-        if show:
+        if show and reshow:
             show_state(session, screen, opts.mode, offered if opts.free is None else opts.free.cards(offered))
+        reshow = True
         shown_at = answers.clock()
         reply = answers.ask(opts.free.prompt(offered) if opts.free else f"Your reply [1-{len(offered)}]:", screen)
         if reply is None:
             if answers.scripted is not None:
                 return session  # the scripted choices ran out before an ending
-            raise _stopped(session, opts, "end of input", 0)
+            raise _stopped(session, opts, answers.ended_by, 0)
         word, _, count = reply.strip().lower().partition(" ")
         if answers.scripted is not None and any(c.id == reply.split("@", 1)[0] for c in offered):
             word = ""  # in scripted runs a choice id wins over a command of the same name
@@ -276,17 +292,21 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
                         + ("; 'rewind' takes back your last reply ('rewind 2', the last two)." if opts.mode == "coach" else "."))  # fmt: skip
             if opts.free is not None:
                 screen.para(opts.free.help)
+            reshow = False
             continue
         if word in REWIND_WORDS:
             if opts.mode != "coach":
                 _refuse(answers, screen, "rewind is only available in coach mode")
+                reshow = False
                 continue
             if count and not count.strip().isdigit():
                 _refuse(answers, screen, f"'rewind {count}': say how many replies to take back, e.g. 'rewind 2'")
+                reshow = False
                 continue
             undone = session.rewind(int(count) if count.strip() else 1)
             if not undone:
                 _refuse(answers, screen, "there is nothing to take back yet")
+                reshow = False
                 continue
             recorder.rewound(session, undone)
             if show:
@@ -304,10 +324,14 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
         try:
             choice = session.resolve(ref)
         except ChoiceRefused as err:
-            if answers.interactive:
-                screen.para(err.message, indent="  ")
-                continue
-            raise
+            if answers.scripted is not None:
+                raise  # an author's --choices: the ids matter
+            plain = f"Please answer with a number from 1 to {len(offered)}, or type help."
+            if not answers.interactive:
+                raise ChoiceRefused(f"'{reply}' is not a reply here. {plain}") from err
+            screen.para(plain, indent="  ")
+            reshow = False
+            continue
         said = parse_scripted(reply, choice)
         if said is None and s.delivery_of(session.current) == "choose" and answers.scripted is None:
             try:
@@ -315,7 +339,7 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
             except Paused:
                 raise _stopped(session, opts, "paused", 0, pause=True) from None
             if said is None:
-                raise _stopped(session, opts, "end of input", 0)
+                raise _stopped(session, opts, answers.ended_by, 0)
         # Typed replies are judged on the choice's own timing: typing takes time (simulator.freetext).
         elapsed = answers.clock() - shown_at if answers.interactive and typed is None else None
         reply_time = reply_seconds(elapsed, shown_text(session, offered), opts.timing, opts.reading_wpm)
@@ -340,8 +364,10 @@ def _refuse(answers: Answers, screen: Screen, message: str) -> None:
 def _stopped(session: Session, opts: PlayOptions, why: str, code: int, pause: bool = False) -> SessionEnded:
     if pause:
         msg = "Paused. Nothing is judged when you pause; take the time you need."
+        if not opts.session_id:
+            msg += " This session was not recorded (--no-record), so it cannot be resumed."
     else:
-        msg = f"Session stopped ({why}) after {session.turn} turn{'s' if session.turn != 1 else ''}."
+        msg = f"Session stopped ({why}) after {plural(session.turn, 'turn')}."
     if opts.session_id:
         msg += f" Continue later with: ipt-sim resume {opts.session_id}"
     return SessionInterrupted(msg) if code == 130 else SessionEnded(msg)
@@ -399,17 +425,17 @@ def show_debrief(d: Debrief, screen: Screen) -> None:
                 screen.para(f'You typed: "{r.typed}"' if r.typed.strip() else "You typed nothing (a silence)", indent="      ")
                 for note in r.own_words:
                     screen.para(note, indent="        ", first="      - ")
-            screen.para(
-                f"You said: {words} -- {r.tone}, {', '.join(r.cues) or 'no cues'}, {r.timing.replace('_', ' ')}", indent="      "
-            )
+            cues = ", ".join(cue_title(c) for c in r.cues) or "no cues"
+            screen.para(f"You said: {words} -- {r.tone}, {cues}, {r.timing.replace('_', ' ')}", indent="      ")
             practice = [f"practice {r.practice}"] if r.practice else []
-            screen.para(
-                f"Charge {r.charge_before} -> {r.charge_after}. "
-                + ", ".join(practice + [f"{k} {v}" for k, v in r.ratings.items()]),
-                indent="      ",
-            )
-            if r.practice_feedback and d.mode != "coach":
-                screen.para(r.practice_feedback, indent="      ")
+            ratings = ", ".join(practice + [f"{k} {v}" for k, v in r.ratings.items()]) if d.mode == "coach" else ""
+            screen.para(f"Charge {r.charge_before} -> {r.charge_after}. {ratings}".rstrip(), indent="      ")
+            if d.mode != "coach":  # assess mode: the debrief is where the reasons are given
+                reasons = ([("practice", r.practice, r.practice_feedback)] if r.practice else []) + [
+                    (k, v, r.feedback.get(k, "")) for k, v in r.ratings.items()
+                ]
+                for k, v, why in reasons:
+                    screen.para(why, indent="          ", first=f"      {k} {screen.rating(v)}: ")
             if r.problem:
                 screen.para(f"Communication problem: {problem_title(r.problem)}.", indent="      ")
             if r.technique:

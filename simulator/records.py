@@ -120,6 +120,7 @@ class Record:
             "finished_at": self.finished_at,
             "turns": len(self.turns),
             "ending": self.ending["id"] if self.ending else None,
+            "ending_title": self.ending.get("title") if self.ending else None,
             "scores": self.scores,
         }
 

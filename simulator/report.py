@@ -37,8 +37,9 @@ def chart_data(d: Debrief, width: int = 640, height: int = 240, pad: int = 32) -
     return {"width": width, "height": height, "pad": pad, "lines": lines, "flood_y": flood_y, "turns": len(d.rows)}
 
 
-def _context(d: Debrief) -> dict[str, Any]:
+def _context(d: Debrief, links: dict[str, str] | None = None) -> dict[str, Any]:
     return {
+        "links": links,  # the web app's printable page: a way back and a print button
         "d": d,
         "dims": DIMENSIONS,
         "chart": chart_data(d),
@@ -48,8 +49,10 @@ def _context(d: Debrief) -> dict[str, Any]:
     }
 
 
-def html(d: Debrief) -> str:
-    return report_environment().get_template("report.html.j2").render(_context(d))
+def html(d: Debrief, back: str | None = None, script: str | None = None) -> str:
+    """The page; ``back`` and ``script`` (the web app's) add a way back and a print button."""
+    links = {"back": back, "script": script} if back and script else None
+    return report_environment().get_template("report.html.j2").render(_context(d, links))
 
 
 def markdown(d: Debrief) -> str:

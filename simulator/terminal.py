@@ -6,14 +6,16 @@ text wraps to the terminal's width (40 columns at the least), so narrow terminal
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import sys
-import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import click
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 RATING_MARK = {"good": "+", "mixed": "~", "poor": "-"}
 RATING_COLOUR = {"good": "green", "mixed": "yellow", "poor": "red"}
 
@@ -27,11 +29,25 @@ class Screen:
         self.color = color
         self.width = max(40, min(width or shutil.get_terminal_size((80, 24)).columns, 100))
         self.err = err
+        self.captured: list[str] | None = None
+
+    @contextlib.contextmanager
+    def capture(self) -> Iterator[list[str]]:
+        """Collect the lines written inside the block instead of printing them (for files)."""
+        lines: list[str] = []
+        self.captured = lines
+        try:
+            yield lines
+        finally:
+            self.captured = None
 
     def style(self, text: str, **kw: object) -> str:
         return click.style(text, **kw) if self.color else text  # type: ignore[arg-type]
 
     def line(self, text: str = "") -> None:
+        if self.captured is not None:
+            self.captured.append(text)
+            return
         click.echo(text, err=self.err, color=self.color)
 
     def para(self, text: str, indent: str = "", first: str | None = None) -> None:
@@ -40,11 +56,36 @@ class Screen:
             return
         for i, block in enumerate(text.splitlines() or [""]):
             init = first if (first is not None and i == 0) else indent
-            wrapped = textwrap.fill(block, self.width, initial_indent=init, subsequent_indent=indent) if block.strip() else ""
-            self.line(wrapped)
+            self.line(wrap(block, self.width, init, indent) if block.strip() else "")
 
     def rating(self, r: str) -> str:
         return self.style(f"[{RATING_MARK[r]}] {r}", fg=RATING_COLOUR[r])
+
+
+def visible_len(text: str) -> int:
+    """Columns ``text`` takes on screen: colour codes take none."""
+    return len(ANSI.sub("", text))
+
+
+def wrap(text: str, width: int, first: str = "", indent: str = "") -> str:
+    """Greedy word wrap that measures what is seen, so coloured words wrap like plain ones
+    (``textwrap`` counts escape codes as characters and breaks coloured lines early)."""
+    lines: list[str] = []
+    line, used = first, visible_len(first)
+    fresh = True
+    for word in text.rstrip().split(" "):  # split on single spaces: runs of spaces are kept
+        w = visible_len(word)
+        if not fresh and used + 1 + w > width:
+            lines.append(line.rstrip())
+            line, used, fresh = indent, visible_len(indent), True
+        if fresh and not word and lines:
+            continue  # a wrapped line starts at its indent, not with spaces
+        if fresh:
+            line, used, fresh = line + word, used + w, False
+        else:
+            line, used = f"{line} {word}", used + 1 + w
+    lines.append(line)
+    return "\n".join(lines)
 
 
 def meter_bar(value: int, low: int, high: int, flood: int | None = None, width: int = 10) -> str:

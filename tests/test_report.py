@@ -92,16 +92,18 @@ def test_html_has_the_table_and_the_chart(planted: Path) -> None:
     checker = Checker()
     checker.feed(page)
     tags = [t for t, _ in checker.tags]
-    assert tags.count("table") == 2  # scores, communication analysis
+    assert tags.count("table") == 1  # the communication analysis; scores are bars with their numbers
+    bars = [a for t, a in checker.tags if t == "li" and a.get("class") in {"tone", "timing", "nonverbal", "charge", "overall"}]
+    assert len(bars) == 5  # version 1: no practice or delivery line
     rows = [a for t, a in checker.tags if t == "th" and a.get("scope") == "row"]
     assert len(rows) == 3  # one per turn
     lines = {a["data-meter"]: a for t, a in checker.tags if t == "polyline"}
     assert set(lines) == {"charge", "trust"}
     assert len(lines["charge"]["points"].split()) == 4  # the start and three turns
-    svg = next(a for t, a in checker.tags if t == "svg")
+    svg = next(a for t, a in checker.tags if t == "svg" and a.get("class") == "chart")
     assert svg["role"] == "img"
     text = "".join(checker.text)
-    assert "charge: 6, 8, 7, 5." in text and "trust: 4, 3, 4, 6." in text
+    assert "Charge: 6, 8, 7, 5." in text and "Trust: 4, 3, 4, 6." in text
     assert "What else you could have said" in text
     assert "\"You're worried about money. I can see that." in text
 

@@ -41,7 +41,7 @@ Feature: Records: every session kept, privately, turn by turn
       1
       """
     Then the exit code is 1
-    And the output contains "has already ended ('renegotiating')"
+    And the output contains "has already ended (The real expectation is on the table)"
 
   Scenario: an unknown session id is refused clearly
     When I run "ipt-sim report nosuchid"

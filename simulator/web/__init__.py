@@ -28,11 +28,21 @@ from simulator.web.app import create_app
 __all__ = ["create_app", "serve"]
 
 
-def serve(host: str, port: int, database_url: str | None, leader_password: str | None, data_dir: Path | None) -> None:
-    """Serve the app until Ctrl-C (Werkzeug's threaded server: fine for a machine or a class room)."""
+def serve(
+    host: str, port: int, database_url: str | None, leader_password: str | None, data_dir: Path | None,
+    scenarios: Path | None = None,
+) -> None:  # fmt: skip
+    """Serve the app until Ctrl-C (Werkzeug's threaded server: fine for a machine or a class room).
+    ``scenarios``: an author's folder, offered beside the bundled library (its ids win)."""
     from werkzeug.serving import make_server
 
-    app = create_app(database_url=database_url, data_dir=data_dir, leader_password=leader_password)
+    from simulator.library import bundled_dir
+    from simulator.web import present
+
+    folders = [scenarios, bundled_dir()] if scenarios else None
+    app = create_app(database_url=database_url, data_dir=data_dir, leader_password=leader_password, scenario_dirs=folders)
+    catalogue = app.extensions["ipt_sim"].catalogue
+    present.warm(s for s in (catalogue.get(i.id) for i in catalogue.infos()) if s is not None)
     server = make_server(host, port, app, threaded=True)
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"ipt-sim is serving on http://{shown_host}:{server.server_port}/ (Ctrl-C stops)", err=True)

@@ -106,6 +106,9 @@ def create_app(
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals["notice"] = NOTICE  # the standing line in every page's footer
+    from simulator.web.present import filters
+
+    app.jinja_env.filters.update(filters())
     store = Store(url, data_dir=folder)
     app.extensions["ipt_sim"] = Web(
         store=store,
@@ -130,6 +133,9 @@ def create_app(
         )
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")  # for browsers older than frame-ancestors
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if request.endpoint != "static":
             response.headers.setdefault("Cache-Control", "no-store")
         return response

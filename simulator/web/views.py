@@ -22,7 +22,7 @@ from simulator.judge import Delivery
 from simulator.model import AREAS, DIMENSIONS, PERSPECTIVES, STAGES, Choice
 from simulator.records import Record, debrief_of
 from simulator.timing import PATIENCE, reply_seconds
-from simulator.web import ledger
+from simulator.web import keep, ledger, present
 from simulator.web.app import Refusal, Web
 from simulator.web.forms import NONCE, SESSION_ID, TIMING, Invalid, check_token, fields, filters, one_of, step_of, token
 from simulator.web.forms import response_time as measured
@@ -112,7 +112,8 @@ def catalogue() -> str:
         and (not chosen["stage"] or i.stage == chosen["stage"])
         and (not chosen["perspective"] or i.perspective == chosen["perspective"])
     ]
-    groups = [(a, [i for i in shown if i.area == a]) for a in options["area"]]
+    cards = present.cards(shown, web().catalogue.get)
+    groups = [(a, [c for c in cards if c.area == a]) for a in options["area"]]
     owner()
     return render_template(
         "catalogue.html", groups=[g for g in groups if g[1]], options=options, chosen=chosen, count=len(shown), nav="catalogue"
@@ -140,6 +141,7 @@ def briefing(scenario_id: str) -> str:
         timing=TIMING,
         timing_now=timing_setting(),
         unfinished=unfinished,
+        length=present.length(s),
         nav="catalogue",
     )
 
@@ -211,6 +213,7 @@ def conversation(sid: str) -> str | Response:
         dims=DIMENSIONS,
         charge={"value": sess.meters["charge"], "min": charge.min, "max": charge.max, "flood": s.flood},
         timing=timing_setting(),
+        progress=present.progress(sess.turn + 1, present.length(s)),
         nav="",
     )
 
@@ -325,11 +328,7 @@ def pause(sid: str) -> str:
 def report_main(record: Record) -> tuple[Markup, Any]:
     """The report's content (the same template as ``ipt-sim report``), for the app's own page."""
     d = debrief_of(record, current_sha256(record))
-    page = report.html(d)
-    start = page.find("<main>")
-    end = page.rfind("</main>")
-    body = page[start + len("<main>") : end] if 0 <= start < end else page
-    return Markup(body), d  # safe: the report template autoescapes
+    return Markup(present.report_body(report.html(d))), d  # safe: the report template autoescapes
 
 
 def current_sha256(record: Record) -> str | None:
@@ -340,7 +339,37 @@ def current_sha256(record: Record) -> str | None:
 @bp.get("/sessions")
 def sessions() -> str:
     records = list(reversed(web().store.all(owner())))
-    return render_template("sessions.html", records=records, nav="sessions")
+    imported = request.args.get("imported", "")
+    return render_template(
+        "sessions.html", records=records, import_token=form_token("import"),
+        imported=int(imported) if imported.isdigit() and len(imported) < 6 else None, nav="sessions",
+    )  # fmt: skip
+
+
+@bp.get("/sessions/download")
+def export() -> Response:
+    """This browser's sessions as one JSON file, to keep or to bring to another browser."""
+    import json
+
+    body = json.dumps(keep.export(web().store, owner()), indent=1, ensure_ascii=False)
+    return Response(body, mimetype="application/json",
+                    headers={"Content-Disposition": 'attachment; filename="ipt-sim-sessions.json"'})  # fmt: skip
+
+
+@bp.post("/sessions/import")
+def import_sessions() -> Response:
+    request.max_content_length = keep.MAX_IMPORT
+    f = fields(request.form, ["token"])
+    require_token(f["token"], "import")
+    upload = request.files.get("file")
+    try:
+        if upload is None:
+            raise keep.BadFile("no file was sent")
+        brought = keep.import_sessions(web().store, owner(), upload.read(keep.MAX_IMPORT + 1))
+    except keep.BadFile as err:
+        raise Refusal(400, "This file cannot be brought in", f"{err}. Nothing was changed.",
+                      [(url_for("web.sessions"), "My sessions")]) from None  # fmt: skip
+    return redirect(url_for("web.sessions", imported=brought), 303)
 
 
 @bp.get("/sessions/<sid>")
@@ -362,7 +391,10 @@ def debrief(sid: str) -> str:
 @bp.get("/sessions/<sid>/report")
 def printable(sid: str) -> Response:
     record = web().store.get(session_id(sid), owner())
-    return Response(report.html(debrief_of(record, current_sha256(record))), mimetype="text/html")
+    page = report.html(
+        debrief_of(record, current_sha256(record)), url_for("web.debrief", sid=sid), url_for("static", filename="app.js")
+    )
+    return Response(page, mimetype="text/html")
 
 
 # -- the course leader -------------------------------------------------------------------

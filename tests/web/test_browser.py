@@ -92,7 +92,22 @@ class Screen:
             f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]
         ]
         assert found == [], f"axe-core on {name} ({self.page.url}): " + "; ".join(found)
+        self.reflows(name)
         self.looked.append(name)
+
+    def reflows(self, name: str) -> None:
+        """WCAG 1.4.10: at 320 CSS px wide nothing scrolls sideways (axe cannot see this)."""
+        size = self.page.viewport_size
+        self.page.set_viewport_size({"width": 320, "height": 640})
+        try:
+            wide = self.page.evaluate(
+                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+                " [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 321)"
+                ".slice(0, 3).map(e => e.tagName + '.' + e.className)]"
+            )
+            assert wide[0] <= wide[1], f"{name} ({self.page.url}) scrolls sideways at 320 px: {wide[0]} px wide, {wide[2]}"
+        finally:
+            self.page.set_viewport_size(size)
 
     def focused(self) -> str:
         return str(self.page.evaluate("document.activeElement.id || document.activeElement.textContent.trim()"))
@@ -176,13 +191,13 @@ def test_coach_mode_feedback_meter_and_focus_on_the_new_turn(screen: Screen, ser
     screen.reply("counter")
     assert screen.focused() == "turn-heading"
     text = screen.text()
-    assert "Turn 2 How your last reply landed" in text
+    assert "Turn 2 of about 3 Coach mode Sam:" in text  # progress, then the other person's line first
+    assert text.index("Sam:") < text.index("How your last reply landed")
     assert "tone: poor — A counter-accusation answers a charge with a charge; Sam now has to defend, not listen." in text
     assert screen.page.get_by_label("Sam’s charge").get_attribute("value") == "8"
     screen.look("coach-feedback")
     rt = store_of(served).choices(sid)[0][3]
-    # measured in the browser, from the turn being shown to the click, less the time to read the page:
-    # a test clicks at once, so the reply time is 0 (None would mean the browser measured nothing)
+    # measured in the browser (None when not measured), less the time it takes to read the turn: here 0
     assert rt is not None and 0 <= rt < 600
 
 
@@ -209,7 +224,7 @@ def test_rewind_then_pause_and_continue(screen: Screen, served: Served) -> None:
     screen.reply("counter")
     with screen.page.expect_navigation():
         screen.page.get_by_role("button", name="Take back my last reply").click()
-    assert "Turn 1 Taken back. Try something else." in screen.text()
+    assert "Turn 1 of about 3 Coach mode Taken back. Try something else." in screen.text()
     assert screen.focused() == "turn-heading"
     screen.look("rewound")
     with screen.page.expect_navigation():
@@ -237,7 +252,7 @@ def test_delivery_choice(screen: Screen, served: Served) -> None:
     screen.page.get_by_label(re.compile("^eye roll")).check()
     with screen.page.expect_navigation():
         screen.page.get_by_role("button", name="Say it").click()
-    assert "tone: sarcastic; cues: eye_roll" in screen.text()
+    assert "tone: sarcastic; cues: eye roll" in screen.text()
     turn = store_of(served).get(sid).turns[0]
     assert (turn["tone"], turn["nonverbal"], turn["ratings"]["tone"]) == ("sarcastic", ["eye_roll"], "poor")
     screen.look("delivery-debrief")
@@ -285,7 +300,9 @@ def test_debrief_sessions_printable_report_and_errors(screen: Screen, served: Se
         "The conversation ends: Sam: “My dad lost the house when I was nine. I can't go through that again.” (quiet, eyes wet)"
         in text
     )
-    assert "a score is the mean × 100. tone timing nonverbal charge practice delivery overall 50 67 67 67 not rated 63 63" in text
+    assert "a score is the mean × 100. Tone 50 out of 100 Timing 67 out of 100 Nonverbal 67 out of 100" in text
+    assert "Charge 67 out of 100 Overall 63 out of 100" in text and "Practice" not in text  # version 1: no practice
+    assert screen.focused() == "debrief-heading" and text.startswith(f"Debrief: {MONEY} Played today, ")
     screen.look("debrief")
     with screen.page.expect_navigation():
         screen.page.get_by_role("link", name="All my sessions").click()
@@ -293,7 +310,11 @@ def test_debrief_sessions_printable_report_and_errors(screen: Screen, served: Se
     screen.look("sessions")
     screen.go(f"/sessions/{sid}/report")
     assert "Communication analysis" in " ".join(screen.page.inner_text("body").split())
+    assert screen.page.get_by_role("button", name="Print this report").is_visible()
     screen.look("printable")
+    with screen.page.expect_navigation():
+        screen.page.get_by_role("link", name="Back to the debrief").click()
+    assert screen.page.url.endswith(f"/sessions/{sid}")
     screen.page.emulate_media(media="print")
     screen.go(f"/sessions/{sid}")
     assert not screen.page.get_by_role("link", name="All my sessions").is_visible()
@@ -321,3 +342,25 @@ def test_the_course_leader_view(screen: Screen, served: Served) -> None:
     assert "Scores per scenario" in screen.text()
     assert f"{MONEY} 1 1 100 100 100 100 — 100 100" in screen.text()
     screen.look("leader")
+
+
+def test_catalogue_briefing_and_a_turn_on_a_phone(screen: Screen, served: Served) -> None:
+    """The catalogue's cards are whole links; on a phone the feedback starts folded and the
+    replies are within two screens of the top."""
+    screen.go("/")
+    screen.look("catalogue")
+    with screen.page.expect_navigation():
+        screen.page.locator(".card", has_text=MONEY).click(position={"x": 12, "y": 90})  # the card, not its title
+    assert screen.page.url.endswith("/scenarios/money-impasse")
+    screen.look("briefing")
+    screen.page.set_viewport_size({"width": 390, "height": 844})
+    screen.start()
+    screen.reply("counter")
+    feedback = screen.page.locator("details.feedback")
+    assert feedback.get_attribute("open") is None
+    assert "tone poor" in feedback.inner_text()  # the gist shows while folded
+    top = screen.page.locator("button[name=choice]").first.bounding_box()
+    assert top is not None and top["y"] < 2 * 844, f"the first reply is {top} px down"
+    feedback.locator("summary").click()
+    assert "A counter-accusation answers a charge with a charge" in feedback.inner_text()
+    screen.look("phone-turn")

@@ -44,7 +44,7 @@ def test_coach_mode_shows_feedback_meter_and_coach_note(player: Player) -> None:
     assert "Coach: Notice the jaw before you answer the words." in first
     player.reply("counter")
     second = text_of(player.page)  # type: ignore[arg-type]
-    assert "Turn 2 How your last reply landed" in second
+    assert "Turn 2 of about 3 Coach mode Sam:" in second and "How your last reply landed" in second
     assert "tone: poor — A counter-accusation answers a charge with a charge; Sam now has to defend, not listen." in second
     assert "charge: poor — Sam is flooded (charge 8, flooding at 8): words barely land now; calm comes first." in second
 
@@ -64,7 +64,7 @@ def test_assess_mode_gives_no_hints_and_feedback_only_in_the_debrief(player: Pla
     debrief = text_of(player.page)  # type: ignore[arg-type]
     assert "Sam: “I'm going to my sister's.” (door closes)" in debrief
     assert "Ending: The impasse deepens (negative)" in debrief
-    assert "Debrief of session " + player.sid in debrief
+    assert "Debrief: The same argument about money Played today, " in debrief
     assert "assess mode" in debrief
     assert "Communication analysis" in debrief
 
@@ -99,7 +99,7 @@ def test_rewind_takes_back_a_reply_and_the_record_keeps_both(player: Player, app
     r = player.rewind()
     assert r.status_code == 303
     page = text_of(player.page)  # type: ignore[arg-type]
-    assert "Turn 1 Taken back. Try something else." in page
+    assert "Turn 1 of about 3 Coach mode Taken back. Try something else." in page
     assert "How your last reply landed" not in page
     assert "Take back my last reply" not in page  # nothing left to take back
     player.reply("acknowledge")
@@ -127,7 +127,7 @@ def test_delivery_choice_asks_how_and_judges_what_was_chosen(player: Player, app
     assert "Your reply (then you choose how to say it)" in first
     player.reply("no-kindly", tone="sarcastic", cues="eye_roll")
     debrief = text_of(player.page)  # type: ignore[arg-type]
-    assert "tone: sarcastic; cues: eye_roll" in debrief
+    assert "tone: sarcastic; cues: eye roll" in debrief
     record = app.extensions["ipt_sim"].store.get(player.sid)
     assert (record.turns[0]["tone"], record.turns[0]["nonverbal"]) == ("sarcastic", ["eye_roll"])
     assert record.turns[0]["ratings"]["tone"] == "poor"
@@ -196,7 +196,8 @@ def test_printable_report_is_the_terminals_report(player: Player, app: Flask) ->
     assert page.status_code == 200
     record = app.extensions["ipt_sim"].store.get(player.sid)
     sha = app.extensions["ipt_sim"].catalogue.get("money-impasse").sha256
-    assert page.get_data(as_text=True) == report.html(debrief_of(record, sha))
+    # the terminal's page, with a way back and a print button
+    assert page.get_data(as_text=True) == report.html(debrief_of(record, sha), f"/sessions/{player.sid}", "/static/app.js")
 
 
 def test_a_session_can_be_continued_after_the_scenario_file_changes_words(player: Player, library: object) -> None:

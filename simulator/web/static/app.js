@@ -1,4 +1,5 @@
-/* ipt-sim: measure how soon a reply comes, move focus to the new turn, print. No network, no globals. */
+/* ipt-sim: measure how soon a reply comes, move focus to the new turn or debrief, fold feedback on a phone, print.
+   No network, no globals. */
 "use strict";
 (function () {
   var MAX_SECONDS = 3600;
@@ -15,8 +16,13 @@
     }
   });
   document.addEventListener("DOMContentLoaded", function () {
+    // Feedback starts folded on a phone (the replies stay near), open on a wide screen.
+    var folds = document.querySelectorAll("details[data-open-wide]");
+    if (window.matchMedia && window.matchMedia("(min-width: 48rem)").matches) {
+      for (var j = 0; j < folds.length; j++) { folds[j].open = true; }
+    }
     var target = document.querySelector("[data-focus]");
-    if (target) { target.focus(); }
+    if (target) { target.focus({ preventScroll: true }); }
     var buttons = document.querySelectorAll("[data-print]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].hidden = false;

@@ -1,0 +1,202 @@
+"""What a learner reads in the terminal is plain English (newcomer review, issue 12)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from simulator.cli import cli
+from simulator.commands import play_scenario
+from simulator.errors import SessionEnded
+from simulator.humanize import plural, when
+from simulator.play import Answers
+from simulator.terminal import Screen, visible_len, wrap
+
+FIRST_LINE = "You've spent it again"  # Sam's first words in money-impasse
+
+
+def run(*args: str, stdin: str | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False)
+
+
+def last_session() -> str:
+    listed = json.loads(run("sessions", "--json").output)
+    return str(listed[-1]["id"])
+
+
+class Typed(Answers):
+    """Someone typing at a terminal: these lines, then Ctrl-D."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(None, interactive=True)
+        self.lines: Iterator[str] = iter(lines)
+
+    def ask(self, prompt: str, screen: Screen) -> str | None:
+        return next(self.lines, None)
+
+
+def play_typed(example: Path, lines: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    """Play in coach mode as if typed at a terminal; the output and the stop message."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("simulator.play.Answers", lambda *a, **k: Typed(lines))
+        with pytest.raises(SessionEnded) as stopped:
+            play_scenario(str(example), None, False, "coach", True, True, None)
+    return capsys.readouterr().out, stopped.value.message
+
+
+def test_an_invalid_answer_is_plain_and_the_turn_is_not_shown_again(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, stopped = play_typed(example, ["99", "abc", ""], capsys)
+    assert out.count("Please answer with a number from 1 to 3, or type help.") == 3
+    assert out.count(FIRST_LINE) == 1
+    assert "state '" not in out and "choice" not in out
+    assert stopped.startswith("Session stopped (Ctrl-D) after 0 turns.")
+
+
+def test_help_does_not_reprint_the_turn(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, _ = play_typed(example, ["help"], capsys)
+    assert "Answer with the number of a reply." in out
+    assert out.count(FIRST_LINE) == 1
+
+
+def test_piped_invalid_answer_says_what_to_type(example: Path) -> None:
+    result = run("play", str(example), "--yes", "--no-record", stdin="y\n")
+    assert result.exit_code == 1
+    assert "ipt-sim: 'y' is not a reply here. Please answer with a number from 1 to 3, or type help." in result.output
+
+
+def test_piped_input_is_asked_for_consent(example: Path) -> None:
+    refused = run("play", str(example), "--no-record", stdin="2\n")
+    assert refused.exit_code == 0
+    assert refused.output.endswith(
+        "Not started. Nothing was played or recorded. With piped input, make the first line 'y', or use --yes.\n"
+    )
+    agreed = run("play", str(example), "--no-record", stdin="y\n2\n")
+    assert "Start this scenario? [y/N]" in agreed.output
+    assert "Ending: The real expectation is on the table (positive)" in agreed.output
+
+
+def test_ctrl_d_at_a_terminal_is_named_ctrl_d(monkeypatch: pytest.MonkeyPatch) -> None:
+    def eof() -> str:
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", eof)
+    assert Answers(interactive=True).ask("Your reply [1-3]:", Screen()) is None
+    assert Answers(interactive=True).ended_by == "Ctrl-D"
+    assert Answers(interactive=False).ended_by == "end of input"
+
+
+def test_ctrl_c_at_the_scenario_picker_is_not_a_bare_aborted(monkeypatch: pytest.MonkeyPatch) -> None:
+    def abort(interactive: bool) -> str:
+        raise click.Abort
+
+    monkeypatch.setattr("simulator.commands.pick_bundled", abort)
+    with pytest.raises(SessionEnded) as stopped:
+        play_scenario(None, None, False, "coach", True, False, None)
+    assert stopped.value.message == "Not started. Nothing was played or recorded."
+
+
+def test_resume_shows_the_content_note_and_asks_again(example: Path) -> None:
+    run("play", str(example), "--yes", stdin="1\n")
+    sid = last_session()
+    refused = run("resume", sid, stdin="1\n")
+    assert "Content note: Raised voices; talk of separating." in refused.output
+    assert "Not resumed. Nothing more was played or recorded." in refused.output
+    agreed = run("resume", sid, "--yes", stdin="1\n")
+    assert "Content note: Raised voices; talk of separating." in agreed.output
+    assert "Start this scenario?" not in agreed.output
+    assert "replaying" not in agreed.output and "after 2 turns" in agreed.output
+
+
+def test_play_of_a_folder_talks_about_files(tmp_path: Path) -> None:
+    result = run("play", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"ipt-sim: '{tmp_path}' is a folder: give one scenario file in it" in result.output
+    assert "bundled" not in result.output
+
+
+def test_resume_after_the_file_moved_talks_about_the_file(example: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    shutil.copy(example, mine)
+    run("play", str(mine), "--yes", stdin="1\n")
+    sid = last_session()
+    mine.rename(tmp_path / "mine.moved")
+    result = run("resume", sid)
+    assert result.exit_code == 1
+    assert f"its scenario file {mine} is no longer there (moved or deleted?)" in result.output
+    assert "bundled" not in result.output
+
+
+def test_sessions_have_a_header_human_times_and_one_turn(example: Path) -> None:
+    run("play", str(example), "--yes", stdin="1\n")
+    run("play", str(example), "--choices", "acknowledge")
+    lines = run("sessions").output.splitlines()
+    assert lines[0].split() == ["Session", "Started", "Scenario", "Turns", "Score", "Outcome"]
+    unfinished, finished = sorted(lines[1:], key=lambda line: "unfinished" not in line)
+    assert " today, " in unfinished and " 1 turn " in unfinished and "unfinished: ipt-sim resume" in unfinished
+    assert finished.endswith("  100  The real expectation is on the table")
+    assert all(len(line) <= 100 for line in lines)
+
+
+def test_the_end_of_play_hint_names_commands_that_work(example: Path, tmp_path: Path) -> None:
+    played = run("play", str(example), "--choices", "acknowledge")
+    sid = last_session()
+    assert f"`ipt-sim report {sid}` shows it again; `ipt-sim report {sid} --format html -o {sid}.html`" in played.output
+    shown = run("report", sid)
+    assert "Ending: The real expectation is on the table (positive)" in shown.output
+    assert "<td>" not in shown.output
+    page = tmp_path / "r.html"
+    run("report", sid, "--format", "html", "-o", str(page))
+    assert page.read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert os.stat(page).st_mode & 0o777 == 0o600
+
+
+def test_assess_mode_debrief_gives_the_reasons(example: Path) -> None:
+    result = run("play", str(example), "--mode", "assess", "--choices", "acknowledge", "--no-record")
+    after = result.output.split("Communication analysis", 1)[1]
+    assert "tone [+] good: Your calm tone fitted the moment." in " ".join(after.split())
+    assert "charge [+] good: The charge went down from 6 to 4" in " ".join(after.split())
+
+
+def test_wrapping_counts_what_is_seen_not_colour_codes() -> None:
+    name = click.style("Tomás: ", bold=True)
+    text = name + "You said you wanted to talk. Is this about the money again or about us?"
+    first = wrap(text, 60, "", "  ").splitlines()[0]
+    assert visible_len(first) == len("Tomás: You said you wanted to talk. Is this about the money")
+    assert wrap("Scores: tone 100  timing 100", 100) == "Scores: tone 100  timing 100"
+
+
+def test_plain_counts_and_times() -> None:
+    from datetime import datetime, timedelta
+
+    now = datetime.now().astimezone()
+    assert (plural(1, "turn"), plural(0, "turn"), plural(2, "turn")) == ("1 turn", "0 turns", "2 turns")
+    assert when(now.isoformat(), now) == f"today, {now:%H:%M}"
+    assert when((now - timedelta(days=1)).isoformat(), now).startswith("yesterday, ")
+
+
+def test_smaller_things_a_newcomer_noticed(example: Path) -> None:
+    extra = run("play", str(example), "--choices", "acknowledge,1,2", "--no-record")
+    assert "Note: the conversation ended before the last 2 replies given; they were not played." in extra.output
+    paused = run("play", str(example), "--yes", "--no-record", "--mode", "assess", stdin="pause\n")
+    assert "Assess mode: no hints and no rewind; all the feedback, with the reasons, comes in the debrief." in " ".join(
+        paused.output.split()
+    )
+    assert "You can stop at any moment by typing 'pause'" in paused.output  # shown with --yes too
+    assert "This session was not recorded (--no-record), so it cannot be resumed." in paused.output
+    top = run("--help").output
+    assert "Check a scenario you wrote:     ipt-sim validate FILE" in top
+    labels = run("play", str(example), "--choices", "1", "--yes", "--no-record").output
+    assert "[defensive, arms crossed, raised voice]" in " ".join(labels.split())
+
+
+def test_the_list_fits_100_columns_and_marks_content_notes() -> None:
+    lines = run("list").output.splitlines()
+    assert all(len(line) <= 100 for line in lines)
+    assert "  talking-to-dad                    The drawer that sticks  (middle, client, content note)" in lines
