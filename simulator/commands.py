@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from simulator import rules
 from simulator.errors import Diagnostic, SessionEnded, sort_key
 from simulator.library import FileResult, bundled, check_file, find, iter_files, load
 from simulator.model import AREAS
@@ -116,8 +117,9 @@ def pick_bundled(interactive: bool) -> str:
             if not line:
                 raise SessionEnded("No scenario chosen (end of input).")
             reply = line.strip()
-        if reply.isdigit() and 1 <= int(reply) <= len(infos):
-            return infos[int(reply) - 1].path
+        index = rules.pick(reply, infos)
+        if index is not None:
+            return infos[index].path
         if reply in {i.id for i in infos}:
             return next(i.path for i in infos if i.id == reply)
         if not interactive:
@@ -227,7 +229,6 @@ def resume_session(sid: str, mode: str | None, data_dir: Path | None, yes: bool,
     """`ipt-sim resume ID`: replay the recorded turns, then carry on playing."""
     from simulator.engine import compile_scenario
     from simulator.errors import IptSimError
-    from simulator.judge import Delivery
     from simulator.records import Store
 
     with Store(data_dir=data_dir) as store:
@@ -245,11 +246,9 @@ def resume_session(sid: str, mode: str | None, data_dir: Path | None, yes: bool,
             f"Note: {path} has changed since session {sid} started; replaying its {len(played)} turns on the new version.",
             err=True,
         )
-    session = compile_scenario(scenario).new_session()
     try:
-        for choice, tone, cues, rt in played:
-            session.play(choice, Delivery(tone, cues), response_time=rt)
-    except IptSimError as err:
+        session = rules.replay(compile_scenario(scenario).new_session(), played)
+    except rules.ScenarioChanged as err:
         raise IptSimError(f"cannot resume session {sid}: the scenario no longer plays the same way ({err.message})") from None
     click.echo(f"Resuming session {sid} of '{scenario.title}' at turn {session.turn + 1}.", err=True)
     interactive = sys.stdin.isatty()

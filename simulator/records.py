@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from simulator.debrief import Debrief, Row, row_for, scenario_facts
 from simulator.engine import Session, Turn
 from simulator.errors import IptSimError, RecordNotFound, StaleWrite
+from simulator.rules import Recorded
 
 metadata = sa.MetaData()
 
@@ -248,15 +249,15 @@ class Store:
             rows=tuple(_row_from(json.loads(t["row"])) for t in active), attempts=attempts, owner=s["owner"],
         )  # fmt: skip
 
-    def choices(self, sid: str) -> list[tuple[str, str, tuple[str, ...], float | None]]:
-        """The active turns as (choice, tone, cues, response time), to replay on resume."""
+    def choices(self, sid: str) -> list[Recorded]:
+        """The active turns as played, to replay on resume (:func:`simulator.rules.replay`)."""
         with self.engine.connect() as db:
             rows = db.execute(
                 sa.select(turns.c.choice, turns.c.tone, turns.c.nonverbal, turns.c.response_time)
                 .where(turns.c.session_id == sid, turns.c.rewound.is_(False))
                 .order_by(turns.c.seq)
             ).all()
-        return [(c, t, tuple(json.loads(n)), rt) for c, t, n, rt in rows]
+        return [Recorded(c, t, tuple(json.loads(n)), rt) for c, t, n, rt in rows]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -21,41 +20,19 @@ import sqlalchemy as sa
 from flask import Flask, render_template, request
 from jinja2 import StrictUndefined
 from werkzeug.exceptions import HTTPException
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import generate_password_hash
 
 from simulator.errors import IptSimError, RecordNotFound
 from simulator.records import Store, default_data_dir
 from simulator.safety import NOTICE
 from simulator.web.catalogue import Catalogue
+from simulator.web.context import Refusal, Web
 from simulator.web.forms import Invalid
 from simulator.web.ledger import Gone, Moved
+from simulator.web.views import bp
 
 MAX_REQUEST = 16 * 1024  # bytes: the largest form is a few hundred
 SECRET_FILE = "web-secret-key"
-
-
-@dataclass
-class Web:
-    """What every request needs, shared by the app's threads (none of it is session state)."""
-
-    store: Store
-    catalogue: Catalogue
-    secret: bytes
-    leader_hash: str | None
-
-    def leader_ok(self, password: str) -> bool:
-        return self.leader_hash is not None and check_password_hash(self.leader_hash, password)
-
-
-class Refusal(Exception):
-    """A request refused with a status and a page that says why."""
-
-    def __init__(self, status: int, title: str, message: str, links: Sequence[tuple[str, str]] = ()) -> None:
-        super().__init__(message)
-        self.status = status
-        self.title = title
-        self.message = message
-        self.links = list(links)
 
 
 def secret_key(data_dir: Path) -> bytes:
@@ -113,8 +90,6 @@ def create_app(
         secret=key,
         leader_hash=generate_password_hash(password) if password else None,
     )
-
-    from simulator.web.views import bp
 
     app.register_blueprint(bp)
     _error_pages(app)

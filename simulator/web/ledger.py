@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from simulator import rules
 from simulator.engine import Session, Turn, compile_scenario
-from simulator.errors import IptSimError, StaleWrite
-from simulator.judge import Delivery
+from simulator.errors import StaleWrite
 from simulator.records import Guard, Record, Store
 from simulator.web.catalogue import Catalogue
 
@@ -49,11 +49,9 @@ def open_session(store: Store, catalogue: Catalogue, sid: str, owner: str | None
     scenario = catalogue.get(record.scenario_id)
     if scenario is None:
         raise Gone(f"the scenario '{record.scenario_id}' of this session is no longer offered here")
-    session = compile_scenario(scenario).new_session()
     try:
-        for choice, tone, cues, rt in store.choices(sid):
-            session.play(choice, Delivery(tone, cues), response_time=rt)
-    except IptSimError as err:
+        session = rules.replay(compile_scenario(scenario).new_session(), store.choices(sid))
+    except rules.ScenarioChanged as err:
         raise Gone(f"the scenario has changed since this session was played ({err.message})") from None
     return Live(record, session, record.step)
 

@@ -17,13 +17,14 @@ from flask import Blueprint, current_app, redirect, render_template, request, se
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
-from simulator import catalogs, delivery, report
+from simulator import catalogs, report, rules
+from simulator.errors import ChoiceRefused
 from simulator.judge import Delivery
 from simulator.model import AREAS, DIMENSIONS, PERSPECTIVES, STAGES, Choice
 from simulator.records import Record, debrief_of
 from simulator.timing import PATIENCE, reply_seconds
 from simulator.web import ledger
-from simulator.web.app import Refusal, Web
+from simulator.web.context import Refusal, Web
 from simulator.web.forms import NONCE, SESSION_ID, TIMING, Invalid, check_token, fields, filters, one_of, step_of, token
 from simulator.web.forms import response_time as measured
 
@@ -228,15 +229,15 @@ def how(sid: str) -> str:
     if step_of(f["step"]) != lv.step:
         raise ledger.Moved(sid)
     choice = offered_choice(sess.offered(), f["choice"])
-    if sess.scenario.delivery_of(sess.current) != "choose":
+    offer = rules.delivery_offer(sess, choice)
+    if offer is None:
         raise Invalid("this moment has no choice of delivery")
     if f.get("rt"):
         measured(f["rt"])  # refuse nonsense now, not after the second page
     cat = catalogs.load()
-    seed = f"{sess.scenario.id}:{sess.state}:{choice.id}:{sess.turn}"  # the same order as the terminal's
     cue_sets = [
         ("+".join(cs), ", ".join(f"{c.replace('_', ' ')} ({cat.cues[c].signals})" for c in cs) or "nothing in particular")
-        for cs in delivery.shuffled(delivery.cue_options(choice), seed + ":cues")
+        for cs in offer.cues
     ]
     return render_template(
         "how.html",
@@ -244,7 +245,7 @@ def how(sid: str) -> str:
         s=sess.scenario,
         choice=choice,
         words=words(choice),
-        tones=delivery.shuffled(delivery.tone_options(choice), seed + ":tone"),
+        tones=offer.tones,
         cue_sets=cue_sets,
         rt=f.get("rt", ""),
         token=form_token("reply", sid, str(lv.step)),
@@ -273,15 +274,15 @@ def reply(sid: str) -> Response:
         raise ledger.Moved(sid)
     choice = offered_choice(sess.offered(), f["choice"])
     said: Delivery | None = None
-    if sess.scenario.delivery_of(sess.current) == "choose":
-        cue_sets = {"+".join(cs): cs for cs in delivery.cue_options(choice)}
-        tone = one_of(f["tone"], delivery.tone_options(choice), "tones") if "tone" in f else None
-        cues = cue_sets[one_of(f["cues"], cue_sets, "sets of cues")] if "cues" in f else None
-        if tone is None or cues is None:
-            raise Invalid("choose a tone of voice and what your body does: nothing is chosen for you")
-        said = Delivery(tone, tuple(cues))
-    elif "tone" in f or "cues" in f:
-        raise Invalid("this moment has no choice of delivery")
+    if "tone" in f or "cues" in f:  # the engine refuses what this moment does not offer
+        cues = tuple(c for c in f["cues"].split("+") if c) if "cues" in f else choice.nonverbal
+        said = Delivery(f.get("tone", choice.tone), cues)
+        try:
+            rules.check_delivery(sess.scenario, sess.current, choice, said)
+        except ChoiceRefused as err:
+            raise Invalid(err.message) from None
+    if rules.chooses_delivery(sess.scenario, sess.current) and ("tone" not in f or "cues" not in f):
+        raise Invalid("choose a tone of voice and what your body does: nothing is chosen for you")
     setting = timing_setting()
     state = sess.current
     shown = [state.says, state.nonverbal, *(c.say for c in sess.offered())]
@@ -301,14 +302,14 @@ def rewind(sid: str) -> Response:
     step = step_of(f["step"])
     if step != lv.step:
         raise ledger.Moved(sid)
-    if lv.record.mode != "coach":
-        raise Refusal(400, "No rewind in assess mode", "Rewind is only available in coach mode. Nothing was changed.",
-                      [(f"/play/{sid}", "Back to the conversation")])  # fmt: skip
     if lv.session.finished:
         raise ledger.Moved(sid)
-    if not lv.session.turns:
-        raise Refusal(400, "Nothing to take back", "There is nothing to take back yet. Nothing was changed.",
-                      [(f"/play/{sid}", "Back to the conversation")])  # fmt: skip
+    try:
+        rules.check_rewind(lv.session, lv.record.mode)
+    except rules.RewindRefused as err:
+        raise Refusal(
+            400, err.title, f"{err.message.capitalize()}. Nothing was changed.", [(f"/play/{sid}", "Back to the conversation")]
+        ) from None
     ledger.rewind(web().store, sid, owner(), step)
     return redirect(url_for("web.conversation", sid=sid), 303)
 

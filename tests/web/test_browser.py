@@ -180,7 +180,7 @@ def test_coach_mode_feedback_meter_and_focus_on_the_new_turn(screen: Screen, ser
     assert "tone: poor — A counter-accusation answers a charge with a charge; Sam now has to defend, not listen." in text
     assert screen.page.get_by_label("Sam’s charge").get_attribute("value") == "8"
     screen.look("coach-feedback")
-    rt = store_of(served).choices(sid)[0][3]
+    rt = store_of(served).choices(sid)[0].response_time
     assert rt is not None and 0 < rt < 600  # measured in the browser, from the turn being shown to the click
 
 

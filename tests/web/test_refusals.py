@@ -186,6 +186,12 @@ def test_the_delivery_page_refuses_a_choice_not_offered(app: Flask, player: Play
             "This reply was already sent")  # fmt: skip
 
 
+def test_a_unicode_digit_as_the_step_is_a_clear_400_not_a_500(app: Flask, player: Player) -> None:
+    player.start("delivery-practice")
+    refused(app, player, lambda: player.client.get(f"/play/{player.sid}/how?choice=no-kindly&step=²"), 400,
+            "This form cannot be used Error 400 The form's step is not a number. Nothing was changed.")  # fmt: skip
+
+
 def test_a_huge_request_is_413(app: Flask, midway: Player) -> None:
     data = midway.form("/reply").inputs | {"choice": "follow" + "x" * 1_000_000}
     refused(app, midway, lambda: midway.client.post(f"/play/{midway.sid}/reply", data=data), 413,
