@@ -13,7 +13,6 @@ path and SHA-256, so a report still renders after the scenario is edited and can
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 from collections.abc import Sequence
@@ -24,6 +23,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from simulator import migrate
 from simulator.debrief import Debrief, Row, row_for, scenario_facts
 from simulator.engine import Session, Turn
 from simulator.errors import IptSimError, RecordNotFound, StaleWrite
@@ -31,6 +31,23 @@ from simulator.rules import Recorded
 
 metadata = sa.MetaData()
 
+
+class UTCDateTime(sa.TypeDecorator[datetime]):
+    """A timezone-aware datetime, stored in UTC: SQLite keeps no zone, so one is put back on reading."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+# The schema at migrations' head (simulator/migrations/versions): change both together.
 sessions = sa.Table(
     "sessions",
     metadata,
@@ -38,14 +55,14 @@ sessions = sa.Table(
     sa.Column("scenario_id", sa.String(200), nullable=False),
     sa.Column("scenario_path", sa.Text, nullable=False),
     sa.Column("scenario_sha256", sa.String(64), nullable=False),
-    sa.Column("facts", sa.Text, nullable=False),  # JSON: title, perspective, meters, techniques...
+    sa.Column("facts", sa.JSON, nullable=False),  # title, perspective, meters, techniques...
     sa.Column("mode", sa.String(16), nullable=False),
     sa.Column("owner", sa.String(200), nullable=False, default=""),  # web users; "" for the terminal
-    sa.Column("started_at", sa.String(32), nullable=False),
-    sa.Column("finished_at", sa.String(32)),
     sa.Column("ending_id", sa.String(200)),
-    sa.Column("ending", sa.Text),  # JSON: id, title, outcome, debrief text
-    sa.Column("scores", sa.Text),  # JSON, when finished
+    sa.Column("ending", sa.JSON),  # id, title, outcome, debrief text
+    sa.Column("scores", sa.JSON),  # when finished
+    sa.Column("started_at", UTCDateTime, nullable=False),
+    sa.Column("finished_at", UTCDateTime),
 )
 
 turns = sa.Table(
@@ -56,17 +73,19 @@ turns = sa.Table(
     sa.Column("number", sa.Integer, nullable=False),  # the turn number in the conversation
     sa.Column("choice", sa.String(200), nullable=False),
     sa.Column("tone", sa.String(40), nullable=False),
-    sa.Column("nonverbal", sa.Text, nullable=False),  # JSON list
+    sa.Column("nonverbal", sa.JSON, nullable=False),  # list of cues
     sa.Column("response_time", sa.Float),
-    sa.Column("row", sa.Text, nullable=False),  # JSON: the debrief row, for reports
-    sa.Column("turn", sa.Text, nullable=False),  # JSON: the --json turn shape
     sa.Column("rewound", sa.Boolean, nullable=False, default=False),
-    sa.Column("played_at", sa.String(32), nullable=False),
+    sa.Column("patience", sa.Float),  # how far the late limit was stretched; None in turns older than schema 0002
+    sa.Column("facts", sa.JSON, nullable=False),  # what happened, versioned: see turn_facts and the mapper below
+    sa.Column("played_at", UTCDateTime, nullable=False),
 )
 
+FACTS_VERSION = 2
 
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def default_data_dir() -> Path:
@@ -98,8 +117,8 @@ class Record:
     scenario_path: str
     scenario_sha256: str
     mode: str
-    started_at: str
-    finished_at: str | None
+    started_at: datetime
+    finished_at: datetime | None
     ending: dict[str, Any] | None
     scores: dict[str, int] | None
     facts: dict[str, Any]
@@ -117,8 +136,8 @@ class Record:
         return {
             "id": self.id,
             "scenario": self.scenario_id,
-            "started_at": self.started_at,
-            "finished_at": self.finished_at,
+            "started_at": self.started_at.isoformat(),
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
             "turns": len(self.turns),
             "ending": self.ending["id"] if self.ending else None,
             "scores": self.scores,
@@ -141,7 +160,7 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
-            metadata.create_all(self.engine)
+            migrate.upgrade(self.engine)
         except sa.exc.SQLAlchemyError as err:
             raise IptSimError(f"cannot open the records database: {err.__class__.__name__}") from None
 
@@ -167,7 +186,7 @@ class Store:
                     db.execute(
                         sessions.insert().values(
                             id=new, scenario_id=s.id, scenario_path=s.path, scenario_sha256=s.sha256,
-                            facts=json.dumps(scenario_facts(s)), mode=mode, owner=owner, started_at=now(),
+                            facts=scenario_facts(s), mode=mode, owner=owner, started_at=now(),
                         )
                     )  # fmt: skip
             except sa.exc.IntegrityError:
@@ -179,9 +198,7 @@ class Store:
 
     def add_turn(self, sid: str, session: Session, t: Turn, guard: Guard | None = None) -> None:
         """Write a played turn, and the ending if it ended the session, in one transaction."""
-        from simulator.transcript import turn_dict
-
-        row = row_for(session, t)
+        facts = turn_facts(session, t)
         with self.engine.begin() as db:
             if guard is not None:
                 _check(db, sid, guard)
@@ -191,8 +208,8 @@ class Store:
             db.execute(
                 turns.insert().values(
                     session_id=sid, seq=seq + 1, number=t.number, choice=t.choice, tone=t.delivery.tone,
-                    nonverbal=json.dumps(list(t.delivery.nonverbal)), response_time=t.response_time,
-                    row=json.dumps(_row_dict(row)), turn=json.dumps(turn_dict(t)), rewound=False, played_at=now(),
+                    nonverbal=list(t.delivery.nonverbal), response_time=t.response_time, patience=t.patience,
+                    facts=facts, rewound=False, played_at=now(),
                 )
             )  # fmt: skip
             if session.ending is not None:
@@ -240,24 +257,23 @@ class Store:
                 raise RecordNotFound(f"no recorded session '{sid}'; `ipt-sim sessions` lists them")
             ts = db.execute(sa.select(turns).where(turns.c.session_id == sid).order_by(turns.c.seq)).mappings().all()
         active = [t for t in ts if not t["rewound"]]
-        attempts = tuple(json.loads(t["turn"]) | {"rewound": bool(t["rewound"]), "number": t["number"]} for t in ts)
+        attempts = tuple(turn_of(t["facts"]) | {"rewound": bool(t["rewound"]), "number": t["number"]} for t in ts)
         return Record(
             id=s["id"], scenario_id=s["scenario_id"], scenario_path=s["scenario_path"], scenario_sha256=s["scenario_sha256"],
-            mode=s["mode"], started_at=s["started_at"], finished_at=s["finished_at"],
-            ending=json.loads(s["ending"]) if s["ending"] else None, scores=json.loads(s["scores"]) if s["scores"] else None,
-            facts=json.loads(s["facts"]), turns=tuple(json.loads(t["turn"]) for t in active),
-            rows=tuple(_row_from(json.loads(t["row"])) for t in active), attempts=attempts, owner=s["owner"],
+            mode=s["mode"], started_at=s["started_at"], finished_at=s["finished_at"], ending=s["ending"], scores=s["scores"],
+            facts=s["facts"], turns=tuple(turn_of(t["facts"]) for t in active),
+            rows=tuple(row_of(t["facts"], t["number"]) for t in active), attempts=attempts, owner=s["owner"],
         )  # fmt: skip
 
     def choices(self, sid: str) -> list[Recorded]:
         """The active turns as played, to replay on resume (:func:`simulator.rules.replay`)."""
         with self.engine.connect() as db:
             rows = db.execute(
-                sa.select(turns.c.choice, turns.c.tone, turns.c.nonverbal, turns.c.response_time)
+                sa.select(turns.c.choice, turns.c.tone, turns.c.nonverbal, turns.c.response_time, turns.c.patience)
                 .where(turns.c.session_id == sid, turns.c.rewound.is_(False))
                 .order_by(turns.c.seq)
             ).all()
-        return [Recorded(c, t, tuple(json.loads(n)), rt) for c, t, n, rt in rows]
+        return [Recorded(c, t, tuple(n), rt, 1.0 if p is None else p) for c, t, n, rt, p in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +310,7 @@ def _finish(db: sa.Connection, sid: str, session: Session) -> None:
     db.execute(
         sessions.update()
         .where(sessions.c.id == sid)
-        .values(finished_at=now(), ending_id=info["id"], ending=json.dumps(info), scores=json.dumps(session_scores(session)))
+        .values(finished_at=now(), ending_id=info["id"], ending=info, scores=session_scores(session))
     )
 
 
@@ -306,24 +322,52 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _row_dict(r: Row) -> dict[str, Any]:
-    return {
-        "number": r.number, "speaker": r.speaker, "they_said": r.they_said, "they_showed": r.they_showed,
-        "you_said": r.you_said, "tone": r.tone, "cues": list(r.cues), "timing": r.timing,
-        "charge_before": r.charge_before, "charge_after": r.charge_after, "ratings": dict(r.ratings),
-        "feedback": dict(r.feedback), "technique": r.technique, "alternative": r.alternative,
-        "meters_after": dict(r.meters_after), "practice": r.practice, "practice_feedback": r.practice_feedback,
-        "items": [list(i) for i in r.items], "problem": r.problem, "called_for": None if r.called_for is None else list(r.called_for),
+def turn_facts(session: Session, t: Turn) -> dict[str, Any]:
+    """What a turn's record keeps (version ``FACTS_VERSION``): the turn as played and judged,
+    and what the report shows of its moment (who spoke, what they said and showed, the
+    best alternative), so a report needs no scenario. Read back by :func:`turn_of` and :func:`row_of`."""
+    from simulator.transcript import turn_dict
+
+    row = row_for(session, t)
+    return turn_dict(t) | {
+        "v": FACTS_VERSION, "response_time": t.response_time, "patience": t.patience,
+        "speaker": row.speaker, "they_said": row.they_said, "they_showed": row.they_showed,
+        "technique": row.technique, "alternative": row.alternative,
+        "called_for": None if row.called_for is None else list(row.called_for),
     }  # fmt: skip
+
+
+_TURN_KEYS = ("state", "choice", "say", "tone", "nonverbal", "timing", "meters_before", "meters_after", "ratings",
+              "feedback", "next", "assess", "problem")  # fmt: skip
+
+
+def turn_of(facts: dict[str, Any]) -> dict[str, Any]:
+    """A recorded turn in the ``--json`` shape, whatever version wrote it."""
+    if facts.get("v") == 1:  # written before schema 0002: the shape was stored as it was
+        return dict(facts["turn"])
+    return {k: facts.get(k) for k in _TURN_KEYS} | {"assess": facts.get("assess", []), "nonverbal": facts.get("nonverbal", [])}
 
 
 _ROW_FIELDS = frozenset(Row.__dataclass_fields__)
 
 
-def _row_from(d: dict[str, Any]) -> Row:
-    """A stored row, tolerant of its age: keys a newer release added take their defaults
-    (rows written before format 1.1 have no practice, items or problem), unknown keys are
-    ignored."""
+def row_of(facts: dict[str, Any], number: int) -> Row:
+    """A recorded turn's debrief row, whatever version wrote it: keys a newer release added
+    take their defaults (rows written before format 1.1 have no practice, items or
+    problem), unknown keys are ignored."""
+    if facts.get("v") == 1:
+        d = facts["row"]
+    else:
+        ratings = dict(facts.get("ratings") or {})
+        feedback = dict(facts.get("feedback") or {})
+        d = facts | {
+            "number": number, "you_said": facts.get("say", ""), "cues": facts.get("nonverbal", []),
+            "charge_before": (facts.get("meters_before") or {}).get("charge", 0),
+            "charge_after": (facts.get("meters_after") or {}).get("charge", 0),
+            "practice": ratings.pop("practice", None), "practice_feedback": feedback.pop("practice", ""),
+            "ratings": ratings, "feedback": feedback,
+            "items": [(i["item"], i["level"], i.get("why") or "") for i in facts.get("assess", [])],
+        }  # fmt: skip
     known = {k: v for k, v in d.items() if k in _ROW_FIELDS}
     return Row(**(known | {"cues": tuple(d["cues"]), "items": tuple(tuple(i) for i in d.get("items", ())),
                            "called_for": None if d.get("called_for") is None else tuple(d["called_for"])}))  # fmt: skip
@@ -335,7 +379,7 @@ def debrief_of(record: Record, current_sha256: str | None) -> Debrief:
 
     changed = current_sha256 is not None and current_sha256 != record.scenario_sha256
     return from_parts(record.facts, record.rows, record.ending, scenario_changed=changed, session_id=record.id,
-                      started_at=record.started_at, mode=record.mode)  # fmt: skip
+                      started_at=record.started_at.isoformat(), mode=record.mode)  # fmt: skip
 
 
 class Recorder:
