@@ -130,16 +130,17 @@ def sessions(as_json: bool, data_dir: Path | None) -> None:
 @click.argument("session_id")
 @click.option("--mode", type=click.Choice(MODES), default=None, help="Change the mode (default: the session's own).")
 @click.option("--yes", "-y", is_flag=True, help="Skip the consent question.")
+@click.option("--take-over", is_flag=True, help="Take the session over from another terminal that is playing it now.")
 @TIMING
 @READING_SPEED
 @REGION
 @DATA_DIR
-def resume(session_id: str, mode: str | None, yes: bool, timing: str, reading_speed: int, region: str | None,
-           data_dir: Path | None) -> None:  # fmt: skip
+def resume(session_id: str, mode: str | None, yes: bool, take_over: bool, timing: str, reading_speed: int,
+           region: str | None, data_dir: Path | None) -> None:  # fmt: skip
     """Continue an unfinished session where it stopped."""
     from simulator.commands import Settings, resume_session
 
-    resume_session(session_id, mode, data_dir, yes, Settings(timing, reading_speed, region))
+    resume_session(session_id, mode, data_dir, yes, Settings(timing, reading_speed, region), take_over)
 
 
 @cli.command()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from simulator import rules
-from simulator.errors import Diagnostic, SessionEnded, sort_key
+from simulator.errors import Diagnostic, SessionEnded, SessionLive, sort_key
 from simulator.library import FileResult, bundled, check_file, find, iter_files, load
 from simulator.model import AREAS
 
@@ -155,7 +155,7 @@ def play_scenario(
 
 def _play(
     session: Session, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool,
-    data_dir: Path | None, interactive: bool, session_id: str | None, settings: Settings,
+    data_dir: Path | None, interactive: bool, session_id: str | None, settings: Settings, take_over: bool = False,
 ) -> None:  # fmt: skip
     from simulator.debrief import build
     from simulator.play import Answers, NoRecord, PlayOptions, brief, consent, run, show_debrief
@@ -181,8 +181,20 @@ def _play(
         from simulator.records import Recorder as StoreRecorder
         from simulator.records import Store
 
-        store_recorder = StoreRecorder(Store(data_dir=data_dir), mode, session_id=session_id)
-        opts.session_id = store_recorder.begin(session)
+        store_recorder = StoreRecorder(Store(data_dir=data_dir), mode, session_id=session_id, take_over=take_over)
+        try:
+            opts.session_id = store_recorder.begin(session)
+        except SessionLive as live:
+            if not interactive or not click.confirm(
+                f"Session {live.sid} is being played now ({live.where}). Take it over here? "
+                "The other one stops at its next reply",
+                default=False,
+                err=True,
+            ):
+                store_recorder.close()
+                raise
+            store_recorder.take_over = True
+            opts.session_id = store_recorder.begin(session)
         recorder = store_recorder
     try:
         run(session, answers, screen, recorder, opts)
@@ -225,7 +237,9 @@ def list_sessions(as_json: bool, data_dir: Path | None) -> None:
         click.echo(f"{r['id']}  {r['started_at']}  {r['scenario']:<34} {r['turns']:>2} turns  {state}")
 
 
-def resume_session(sid: str, mode: str | None, data_dir: Path | None, yes: bool, settings: Settings | None = None) -> None:
+def resume_session(
+    sid: str, mode: str | None, data_dir: Path | None, yes: bool, settings: Settings | None = None, take_over: bool = False
+) -> None:
     """`ipt-sim resume ID`: replay the recorded turns, then carry on playing."""
     from simulator.engine import compile_scenario
     from simulator.errors import IptSimError
@@ -252,7 +266,7 @@ def resume_session(sid: str, mode: str | None, data_dir: Path | None, yes: bool,
         raise IptSimError(f"cannot resume session {sid}: the scenario no longer plays the same way ({err.message})") from None
     click.echo(f"Resuming session {sid} of '{scenario.title}' at turn {session.turn + 1}.", err=True)
     interactive = sys.stdin.isatty()
-    _play(session, None, False, mode or record.mode, False, yes, data_dir, interactive, sid, settings or Settings())
+    _play(session, None, False, mode or record.mode, False, yes, data_dir, interactive, sid, settings or Settings(), take_over)
 
 
 def report_session(sid: str, fmt: str, output: Path | None, data_dir: Path | None) -> None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ import sqlalchemy as sa
 from simulator import migrate
 from simulator.debrief import Debrief, Row, row_for, scenario_facts
 from simulator.engine import Session, Turn
-from simulator.errors import IptSimError, RecordNotFound, StaleWrite
+from simulator.errors import IptSimError, RecordNotFound, SessionLive, StaleWrite, TakenOver
 from simulator.rules import Recorded
 
 metadata = sa.MetaData()
@@ -63,6 +64,15 @@ sessions = sa.Table(
     sa.Column("scores", sa.JSON),  # when finished
     sa.Column("started_at", UTCDateTime, nullable=False),
     sa.Column("finished_at", UTCDateTime),
+    sa.Column("writer", sa.String(200)),  # the process playing it now (host:pid:token), see Store.take
+    sa.Column("lease_until", UTCDateTime),
+)
+
+sign_in_failures = sa.Table(  # the course leader's wrong passwords, shared by every worker
+    "sign_in_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", UTCDateTime, nullable=False, index=True),
 )
 
 turns = sa.Table(
@@ -82,6 +92,7 @@ turns = sa.Table(
 )
 
 FACTS_VERSION = 2
+LEASE = timedelta(minutes=10)  # a writer on another machine counts as gone after this long without a turn
 
 
 def now() -> datetime:
@@ -196,12 +207,14 @@ class Store:
             return None
         raise IptSimError("could not find a free session id")  # pragma: no cover
 
-    def add_turn(self, sid: str, session: Session, t: Turn, guard: Guard | None = None) -> None:
+    def add_turn(self, sid: str, session: Session, t: Turn, guard: Guard | None = None, writer: str | None = None) -> None:
         """Write a played turn, and the ending if it ended the session, in one transaction."""
         facts = turn_facts(session, t)
         with self.engine.begin() as db:
             if guard is not None:
                 _check(db, sid, guard)
+            if writer is not None:
+                _hold(db, sid, writer)
             seq = db.execute(
                 sa.select(sa.func.coalesce(sa.func.max(turns.c.seq), 0)).where(turns.c.session_id == sid)
             ).scalar_one()
@@ -215,11 +228,13 @@ class Store:
             if session.ending is not None:
                 _finish(db, sid, session)
 
-    def rewind(self, sid: str, count: int, guard: Guard | None = None) -> None:
+    def rewind(self, sid: str, count: int, guard: Guard | None = None, writer: str | None = None) -> None:
         """Mark the last ``count`` active turns as taken back (they stay in the record)."""
         with self.engine.begin() as db:
             if guard is not None:
                 _check(db, sid, guard)
+            if writer is not None:
+                _hold(db, sid, writer)
             active = db.execute(
                 sa.select(turns.c.seq)
                 .where(turns.c.session_id == sid, turns.c.rewound.is_(False))
@@ -234,6 +249,46 @@ class Store:
         if session.ending is not None:
             with self.engine.begin() as db:
                 _finish(db, sid, session)
+
+    # -- one writer per session ------------------------------------------------------
+
+    def take(self, sid: str, writer: str, take_over: bool = False) -> None:
+        """Lease the session to ``writer`` (see :func:`writer_id`); refuses with
+        :class:`SessionLive` when another writer still plays it, unless ``take_over``: the
+        other then stops at its next turn (:class:`TakenOver`)."""
+        with self.engine.begin() as db:
+            row = db.execute(
+                sessions.update().where(sessions.c.id == sid).values(owner=sessions.c.owner)
+                .returning(sessions.c.writer, sessions.c.lease_until)
+            ).first()  # fmt: skip
+            if row is None:
+                raise RecordNotFound(f"no recorded session '{sid}'; `ipt-sim sessions` lists them")
+            other, until = row
+            if other and other != writer and _alive(other, until) and not take_over:
+                raise SessionLive(sid, _where(other))
+            db.execute(sessions.update().where(sessions.c.id == sid).values(writer=writer, lease_until=now() + LEASE))
+
+    def release(self, sid: str, writer: str) -> None:
+        """Give the lease back (a writer that was taken over has none to give)."""
+        with self.engine.begin() as db:
+            db.execute(
+                sessions.update().where(sessions.c.id == sid, sessions.c.writer == writer).values(writer=None, lease_until=None)
+            )
+
+    # -- the course leader's sign-in ---------------------------------------------------
+
+    def sign_in_failures(self, since: datetime) -> int:
+        with self.engine.connect() as db:
+            q = sa.select(sa.func.count()).select_from(sign_in_failures).where(sign_in_failures.c.at >= since)
+            return int(db.execute(q).scalar_one())
+
+    def sign_in_failed(self) -> None:
+        with self.engine.begin() as db:
+            db.execute(sign_in_failures.insert().values(at=now()))
+
+    def sign_in_cleared(self) -> None:
+        with self.engine.begin() as db:
+            db.execute(sign_in_failures.delete())
 
     # -- reading -------------------------------------------------------------------
 
@@ -299,6 +354,44 @@ def _check(db: sa.Connection, sid: str, guard: Guard) -> None:
     ).one()
     if int(total) + int(rewound) != guard.step:
         raise StaleWrite(sid)
+
+
+def writer_id() -> str:
+    """Who writes: this machine, this process and a random token (a second play in the same
+    process is another writer)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+def _where(writer: str) -> str:
+    host, _, rest = writer.partition(":")
+    pid = rest.partition(":")[0]
+    return f"process {pid} on this machine" if host == socket.gethostname() else f"a process on {host}"
+
+
+def _alive(writer: str, until: datetime | None) -> bool:
+    """Whether ``writer`` still plays: on this machine, while its process runs (a killed
+    terminal frees the session at once); elsewhere, until its lease runs out."""
+    host, _, rest = writer.partition(":")
+    pid = rest.partition(":")[0]
+    if host == socket.gethostname() and pid.isascii() and pid.isdigit():
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    return until is not None and until > now()
+
+
+def _hold(db: sa.Connection, sid: str, writer: str) -> None:
+    """Renew ``writer``'s lease in the writing transaction (locking the row), or refuse the
+    write: another process took the session over."""
+    held = db.execute(
+        sessions.update().where(sessions.c.id == sid, sessions.c.writer == writer).values(lease_until=now() + LEASE)
+    )
+    if held.rowcount != 1:
+        raise TakenOver(sid)
 
 
 def _finish(db: sa.Connection, sid: str, session: Session) -> None:
@@ -385,27 +478,36 @@ def debrief_of(record: Record, current_sha256: str | None) -> Debrief:
 class Recorder:
     """The play loop's recorder: a session row on the first turn, then one row per turn."""
 
-    def __init__(self, store: Store, mode: str, owner: str = "", session_id: str | None = None) -> None:
+    def __init__(self, store: Store, mode: str, owner: str = "", session_id: str | None = None, take_over: bool = False) -> None:
         self.store = store
         self.mode = mode
         self.owner = owner
         self.session_id = session_id
+        self.writer = writer_id()
+        self.take_over = take_over
+        self.held = False
 
     def begin(self, session: Session) -> str:
+        """The session's id (a new record on the first call) and its lease, taken once."""
         if self.session_id is None:
             sid = self.store.start(session, self.mode, self.owner)
             assert sid is not None  # only a chosen id can already exist
             self.session_id = sid
+        if not self.held:
+            self.store.take(self.session_id, self.writer, self.take_over)
+            self.held = True
         return self.session_id
 
     def turn(self, session: Session, turn: Turn) -> None:
-        self.store.add_turn(self.begin(session), session, turn)
+        self.store.add_turn(self.begin(session), session, turn, writer=self.writer)
 
     def rewound(self, session: Session, undone: Sequence[Turn]) -> None:
-        self.store.rewind(self.begin(session), len(undone))
+        self.store.rewind(self.begin(session), len(undone), writer=self.writer)
 
     def finish(self, session: Session) -> None:
         self.store.finish(self.begin(session), session)
 
     def close(self) -> None:
+        if self.held and self.session_id is not None:
+            self.store.release(self.session_id, self.writer)
         self.store.close()
