@@ -9,8 +9,12 @@ is a 4xx page that says what happened; nothing a request sends can reach a 500.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import hmac
 import os
 import secrets
+import tempfile
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
@@ -39,16 +43,22 @@ def secret_key(data_dir: Path) -> bytes:
     """The key that signs cookies and forms: made at first start, kept 0600 in the data folder."""
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = data_dir / SECRET_FILE
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        key = path.read_text("ascii").strip()
-        if len(key) >= 32:
-            return key.encode()
-        raise IptSimError(f"{path} holds no usable secret key; delete it to make a new one") from None
-    with os.fdopen(fd, "w", encoding="ascii") as f:
-        f.write(secrets.token_hex(32) + "\n")
-    return secret_key(data_dir)
+    if not path.exists():
+        # Written whole to a private file, then linked into place: a worker starting at the
+        # same moment sees either no key or the whole key, never half of one, and only one
+        # link can win.
+        fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=".web-secret-key.")
+        try:
+            with os.fdopen(fd, "w", encoding="ascii") as f:
+                f.write(secrets.token_hex(32) + "\n")
+            with contextlib.suppress(FileExistsError):
+                os.link(tmp, path)
+        finally:
+            os.unlink(tmp)
+    key = path.read_text("ascii").strip()
+    if len(key) >= 32:
+        return key.encode()
+    raise IptSimError(f"{path} holds no usable secret key; delete it to make a new one")
 
 
 def create_app(
@@ -83,12 +93,15 @@ def create_app(
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals["notice"] = NOTICE  # the standing line in every page's footer
+    app.jinja_env.globals["class_server"] = bool(password)  # the footer says who can see what is played
     store = Store(url, data_dir=folder)
     app.extensions["ipt_sim"] = Web(
         store=store,
         catalogue=Catalogue(scenario_dirs),
         secret=key,
         leader_hash=generate_password_hash(password) if password else None,
+        # The same on every worker (a password hash is salted per process, so it cannot be):
+        leader_key=hmac.new(key, b"leader\x1f" + password.encode(), hashlib.sha256).hexdigest() if password else None,
     )
 
     app.register_blueprint(bp)

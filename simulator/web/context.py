@@ -21,6 +21,7 @@ class Web:
     catalogue: Catalogue
     secret: bytes
     leader_hash: str | None
+    leader_key: str | None = None  # derived from the secret key and the password: the sign-in mark of every worker
 
     def leader_ok(self, password: str) -> bool:
         return self.leader_hash is not None and check_password_hash(self.leader_hash, password)

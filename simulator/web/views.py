@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
@@ -374,13 +376,31 @@ def leader_enabled() -> None:
         raise Refusal(404, "Not Found", "There is no page at this address.", [("/", "Scenarios")])
 
 
+LEADER_IDLE = 30 * 60  # seconds: a leader sign-in left idle this long asks for the password again
+SIGN_IN_TRIES = 5  # wrong passwords in SIGN_IN_WINDOW before sign-in is closed
+SIGN_IN_WINDOW = timedelta(minutes=15)
+
+
 def leader_mark() -> str:
-    return form_token("leader-in", web().leader_hash or "")
+    return form_token("leader-in", web().leader_key or "")
 
 
 def is_leader() -> bool:
-    mark = session.get("leader")
-    return isinstance(mark, str) and web().leader_hash is not None and secrets.compare_digest(mark, leader_mark())
+    """Signed in (the mark is the same on every worker) and not idle for LEADER_IDLE; each
+    leader page renews it."""
+    mark, seen = session.get("leader"), session.get("leader_seen")
+    if not (isinstance(mark, str) and web().leader_key is not None and secrets.compare_digest(mark, leader_mark())):
+        return False
+    if not isinstance(seen, int) or not 0 <= time.time() - seen <= LEADER_IDLE:
+        session.pop("leader", None)
+        return False
+    session["leader_seen"] = int(time.time())
+    return True
+
+
+def sign_in_closed() -> bool:
+    """Too many wrong passwords lately (counted in the database, so on every worker)."""
+    return web().store.sign_in_failures(datetime.now(UTC) - SIGN_IN_WINDOW) >= SIGN_IN_TRIES
 
 
 def pseudonym(owner_id: str) -> str:
@@ -393,9 +413,15 @@ def leader() -> str | Response | tuple[str, int]:
     if request.method == "POST":
         f = fields(request.form, ["token", "password"])
         require_token(f["token"], "leader-login")
+        if sign_in_closed():  # checked before the (deliberately slow) password hash
+            return render_template("leader_login.html", token=form_token("leader-login"), wrong=False, locked=True,
+                                   minutes=SIGN_IN_WINDOW.seconds // 60, nav="leader"), 429  # fmt: skip
         if not web().leader_ok(f["password"]):
+            web().store.sign_in_failed()
             return render_template("leader_login.html", token=form_token("leader-login"), wrong=True, nav="leader"), 403
+        web().store.sign_in_cleared()
         session["leader"] = leader_mark()
+        session["leader_seen"] = int(time.time())
         return redirect(url_for("web.leader"), 303)
     if not is_leader():
         return render_template("leader_login.html", token=form_token("leader-login"), wrong=False, nav="leader")
