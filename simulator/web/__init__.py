@@ -14,6 +14,8 @@ any request. What the processes must share:
 - the course leader's password, ``IPT_SIM_LEADER_PASSWORD`` (no password: no leader view).
 
 Behind HTTPS, set ``IPT_SIM_SECURE_COOKIES=1`` so the cookie is only sent over HTTPS.
+The README's class recipe puts gunicorn on loopback behind Caddy for TLS. ``ipt-sim serve``
+itself runs Werkzeug's server on loopback and waitress (request timeouts) beyond it.
 """
 
 from __future__ import annotations
