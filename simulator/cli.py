@@ -218,8 +218,9 @@ def graph(scenario: str, fmt: str, output: Path | None, session_id: str | None, 
 )
 def test_(paths: tuple[Path, ...], update_golden: bool, pytest_args: tuple[str, ...]) -> None:
     """Run Gherkin features (*.feature) and golden transcripts (*.golden.json) for scenarios."""
-    from simulator.authoring.runner import run
+    from simulator.authoring.runner import require_tools, run
 
+    require_tools()
     code = run(paths, update_golden, pytest_args)
     if code == 5:
         raise click.UsageError("no *.feature or *.golden.json files under the paths given")
