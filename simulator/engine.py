@@ -255,6 +255,18 @@ class Session:
         self.turns.append(turn)
         return turn
 
+    def copy(self) -> Session:
+        """An independent session at the same point (turns are immutable, so they are shared)."""
+        other = Session(self.compiled)
+        other.state, other.turn = self.state, self.turn
+        other.meters, other.flags, other.visited, other.turns = (
+            dict(self.meters),
+            dict(self.flags),
+            set(self.visited),
+            list(self.turns),
+        )
+        return other
+
     def restore(self, t: Turn) -> Session:
         """Go back to just before ``t`` was played (dropping it and any later turn of this session)."""
         self.state = t.state

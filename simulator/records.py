@@ -155,6 +155,39 @@ class Record:
         }
 
 
+def _head_query(of_owner: bool) -> sa.Select[Any]:
+    mine = turns.c.session_id == sessions.c.id
+    total = sa.select(sa.func.count()).where(mine).scalar_subquery()
+    rewound = sa.select(sa.func.count()).where(mine, turns.c.rewound.is_(True)).scalar_subquery()
+    q = sa.select(sessions.c.id, sessions.c.scenario_id, sessions.c.mode, sessions.c.owner, sessions.c.finished_at,
+                  total.label("total"), rewound.label("rewound")).where(sessions.c.id == sa.bindparam("sid"))  # fmt: skip
+    return q.where(sessions.c.owner == sa.bindparam("owner")) if of_owner else q
+
+
+# Built once: building a statement costs more than running it on a small table.
+_HEAD, _HEAD_OF_OWNER = _head_query(False), _head_query(True)
+_LAST_TURN = (
+    sa.select(turns.c.facts, turns.c.rewound)
+    .where(turns.c.session_id == sa.bindparam("sid"))
+    .order_by(turns.c.seq.desc())
+    .limit(1)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """What a conversation page needs of a record, in two queries whatever its length: the
+    session's row, its step, and its last written turn (``--json`` shape plus ``rewound``)."""
+
+    id: str
+    scenario_id: str
+    mode: str
+    owner: str
+    finished: bool
+    step: int
+    last: dict[str, Any] | None
+
+
 class Store:
     """The records database (SQLite by default, any SQLAlchemy URL otherwise)."""
 
@@ -318,6 +351,20 @@ class Store:
             mode=s["mode"], started_at=s["started_at"], finished_at=s["finished_at"], ending=s["ending"], scores=s["scores"],
             facts=s["facts"], turns=tuple(turn_of(t["facts"]) for t in active),
             rows=tuple(row_of(t["facts"], t["number"]) for t in active), attempts=attempts, owner=s["owner"],
+        )  # fmt: skip
+
+    def head(self, sid: str, owner: str | None = None) -> Head:
+        """The session's :class:`Head` (RecordNotFound for another owner's session)."""
+        with self.engine.connect() as db:
+            q = _HEAD_OF_OWNER if owner is not None else _HEAD
+            s = db.execute(q, {"sid": sid, "owner": owner}).mappings().first()
+            if s is None:
+                raise RecordNotFound(f"no recorded session '{sid}'; `ipt-sim sessions` lists them")
+            last = db.execute(_LAST_TURN, {"sid": sid}).first()
+        return Head(
+            id=s["id"], scenario_id=s["scenario_id"], mode=s["mode"], owner=s["owner"], finished=s["finished_at"] is not None,
+            step=int(s["total"]) + int(s["rewound"]),
+            last=turn_of(last.facts) | {"rewound": bool(last.rewound)} if last is not None else None,
         )  # fmt: skip
 
     def choices(self, sid: str) -> list[Recorded]:

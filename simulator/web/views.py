@@ -195,7 +195,7 @@ def conversation(sid: str) -> str | Response:
     s = sess.scenario
     state = sess.current
     mode = lv.record.mode
-    last = lv.record.turns[-1] if lv.record.turns and not lv.last_was_rewind else None
+    last = lv.record.last if not lv.last_was_rewind else None
     charge = s.meters["charge"]
     return render_template(
         "conversation.html",
@@ -312,7 +312,7 @@ def rewind(sid: str) -> Response:
         raise Refusal(
             400, err.title, f"{err.message.capitalize()}. Nothing was changed.", [(f"/play/{sid}", "Back to the conversation")]
         ) from None
-    ledger.rewind(web().store, sid, owner(), step)
+    ledger.rewind(web().store, sid, owner(), step, lv.session)
     return redirect(url_for("web.conversation", sid=sid), 303)
 
 

@@ -289,7 +289,7 @@ def test_a_database_that_stops_answering_is_503(app: Flask, midway: Player, monk
     def gone(*_args: object, **_kwargs: object) -> None:
         raise sa.exc.OperationalError("SELECT 1", {}, ConnectionError("server closed the connection"))
 
-    monkeypatch.setattr(Store, "choices", gone)
+    monkeypatch.setattr(Store, "head", gone)  # the first query of every conversation page
     r = midway.client.get(f"/play/{midway.sid}")
     assert r.status_code == 503
     assert "The records are out of reach Error 503 The records database did not answer just now." in text_of(r)
