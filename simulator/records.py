@@ -333,7 +333,18 @@ class Store:
             return [r[0] for r in db.execute(q)]
 
     def all(self, owner: str | None = None) -> list[Record]:
-        return [self.get(i) for i in self.ids(owner)]
+        """Every session (of ``owner``), oldest first, in two queries whatever their number."""
+        q = sa.select(sessions).order_by(sessions.c.started_at, sessions.c.id)
+        t = sa.select(turns).order_by(turns.c.session_id, turns.c.seq)
+        if owner is not None:
+            q = q.where(sessions.c.owner == owner)
+            t = t.where(turns.c.session_id.in_(sa.select(sessions.c.id).where(sessions.c.owner == owner)))
+        with self.engine.connect() as db:
+            rows = db.execute(q).mappings().all()
+            by_session: dict[str, list[sa.RowMapping]] = {}
+            for row in db.execute(t).mappings():
+                by_session.setdefault(row["session_id"], []).append(row)
+        return [_record(s, by_session.get(s["id"], [])) for s in rows]
 
     def get(self, sid: str, owner: str | None = None) -> Record:
         with self.engine.connect() as db:
@@ -344,14 +355,7 @@ class Store:
             if s is None:
                 raise RecordNotFound(f"no recorded session '{sid}'; `ipt-sim sessions` lists them")
             ts = db.execute(sa.select(turns).where(turns.c.session_id == sid).order_by(turns.c.seq)).mappings().all()
-        active = [t for t in ts if not t["rewound"]]
-        attempts = tuple(turn_of(t["facts"]) | {"rewound": bool(t["rewound"]), "number": t["number"]} for t in ts)
-        return Record(
-            id=s["id"], scenario_id=s["scenario_id"], scenario_path=s["scenario_path"], scenario_sha256=s["scenario_sha256"],
-            mode=s["mode"], started_at=s["started_at"], finished_at=s["finished_at"], ending=s["ending"], scores=s["scores"],
-            facts=s["facts"], turns=tuple(turn_of(t["facts"]) for t in active),
-            rows=tuple(row_of(t["facts"], t["number"]) for t in active), attempts=attempts, owner=s["owner"],
-        )  # fmt: skip
+        return _record(s, ts)
 
     def head(self, sid: str, owner: str | None = None) -> Head:
         """The session's :class:`Head` (RecordNotFound for another owner's session)."""
@@ -376,6 +380,18 @@ class Store:
                 .order_by(turns.c.seq)
             ).all()
         return [Recorded(c, t, tuple(n), rt, 1.0 if p is None else p) for c, t, n, rt, p in rows]
+
+
+def _record(s: sa.RowMapping, ts: Sequence[sa.RowMapping]) -> Record:
+    """A session's row and its turn rows (in writing order) as a :class:`Record`."""
+    active = [t for t in ts if not t["rewound"]]
+    attempts = tuple(turn_of(t["facts"]) | {"rewound": bool(t["rewound"]), "number": t["number"]} for t in ts)
+    return Record(
+        id=s["id"], scenario_id=s["scenario_id"], scenario_path=s["scenario_path"], scenario_sha256=s["scenario_sha256"],
+        mode=s["mode"], started_at=s["started_at"], finished_at=s["finished_at"], ending=s["ending"], scores=s["scores"],
+        facts=s["facts"], turns=tuple(turn_of(t["facts"]) for t in active),
+        rows=tuple(row_of(t["facts"], t["number"]) for t in active), attempts=attempts, owner=s["owner"],
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
