@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from simulator import delivery
 from simulator.errors import ChoiceRefused, IptSimError
@@ -136,8 +136,7 @@ def check_rewind(session: Session, mode: str) -> None:
 # -- replaying ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Recorded:
+class Recorded(NamedTuple):
     """What a recorded turn needs to be played again: the choice, how it was said, the reply time."""
 
     choice: str

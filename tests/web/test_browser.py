@@ -180,8 +180,10 @@ def test_coach_mode_feedback_meter_and_focus_on_the_new_turn(screen: Screen, ser
     assert "tone: poor — A counter-accusation answers a charge with a charge; Sam now has to defend, not listen." in text
     assert screen.page.get_by_label("Sam’s charge").get_attribute("value") == "8"
     screen.look("coach-feedback")
-    rt = store_of(served).choices(sid)[0].response_time
-    assert rt is not None and 0 < rt < 600  # measured in the browser, from the turn being shown to the click
+    rt = store_of(served).choices(sid)[0][3]
+    # measured in the browser, from the turn being shown to the click, less the time to read the page:
+    # a test clicks at once, so the reply time is 0 (None would mean the browser measured nothing)
+    assert rt is not None and 0 <= rt < 600
 
 
 def test_assess_mode_has_no_hints_and_a_full_debrief(screen: Screen, served: Served) -> None:
@@ -283,7 +285,7 @@ def test_debrief_sessions_printable_report_and_errors(screen: Screen, served: Se
         "The conversation ends: Sam: “My dad lost the house when I was nine. I can't go through that again.” (quiet, eyes wet)"
         in text
     )
-    assert "a score is the mean × 100. tone timing nonverbal charge overall 50 67 67 67 63" in text
+    assert "a score is the mean × 100. tone timing nonverbal charge practice delivery overall 50 67 67 67 not rated 63 63" in text
     screen.look("debrief")
     with screen.page.expect_navigation():
         screen.page.get_by_role("link", name="All my sessions").click()
