@@ -248,15 +248,12 @@ class Store:
                 _check(db, sid, guard)
             if writer is not None:
                 _hold(db, sid, writer)
-            seq = db.execute(
-                sa.select(sa.func.coalesce(sa.func.max(turns.c.seq), 0)).where(turns.c.session_id == sid)
-            ).scalar_one()
+            seq = db.execute(_NEXT_SEQ, {"g_sid": sid}).scalar_one()
             db.execute(
-                turns.insert().values(
-                    session_id=sid, seq=seq + 1, number=t.number, choice=t.choice, tone=t.delivery.tone,
-                    nonverbal=list(t.delivery.nonverbal), response_time=t.response_time, patience=t.patience,
-                    facts=facts, rewound=False, played_at=now(),
-                )
+                turns.insert(),
+                {"session_id": sid, "seq": seq, "number": t.number, "choice": t.choice, "tone": t.delivery.tone,
+                 "nonverbal": list(t.delivery.nonverbal), "response_time": t.response_time, "patience": t.patience,
+                 "facts": facts, "rewound": False, "played_at": now()},
             )  # fmt: skip
             if session.ending is not None:
                 _finish(db, sid, session)
@@ -402,19 +399,24 @@ class Guard:
     step: int
 
 
+_LOCK_SESSION = (
+    sessions.update()
+    .where(sessions.c.id == sa.bindparam("g_sid"), sessions.c.owner == sa.bindparam("g_owner"))
+    .values(owner=sessions.c.owner)
+)
+_STEP_OF = sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(sa.case((turns.c.rewound, 1), else_=0)), 0)).where(
+    turns.c.session_id == sa.bindparam("g_sid")
+)
+_NEXT_SEQ = sa.select(sa.func.coalesce(sa.func.max(turns.c.seq), 0) + 1).where(turns.c.session_id == sa.bindparam("g_sid"))
+
+
 def _check(db: sa.Connection, sid: str, guard: Guard) -> None:
     """Lock the session's row (a no-op UPDATE: the row lock on PostgreSQL, the write lock on
     SQLite), then refuse the write if anything was written since the form was made."""
-    locked = db.execute(
-        sessions.update().where(sessions.c.id == sid, sessions.c.owner == guard.owner).values(owner=sessions.c.owner)
-    )
+    locked = db.execute(_LOCK_SESSION, {"g_sid": sid, "g_owner": guard.owner})
     if locked.rowcount != 1:
         raise RecordNotFound(f"no recorded session '{sid}'")
-    total, rewound = db.execute(
-        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(sa.case((turns.c.rewound, 1), else_=0)), 0)).where(
-            turns.c.session_id == sid
-        )
-    ).one()
+    total, rewound = db.execute(_STEP_OF, {"g_sid": sid}).one()
     if int(total) + int(rewound) != guard.step:
         raise StaleWrite(sid)
 
