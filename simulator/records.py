@@ -9,6 +9,12 @@ turn in progress.
 A record carries what its report needs without the scenario (what was said and shown,
 feedback, the best alternative, the scenario's title and facts) plus the scenario's id,
 path and SHA-256, so a report still renders after the scenario is edited and can say so.
+
+Records outlive releases: the tables are changed only by migrations (:mod:`simulator.migrate`,
+run on open), each turn keeps its facts with a version, and the rows a report shows are
+built from them on reading by a mapper that accepts every version written so far
+(:func:`turn_of`, :func:`row_of`). A terminal playing a session holds it (:meth:`Store.take`),
+so two processes never interleave its turns.
 """
 
 from __future__ import annotations
@@ -25,10 +31,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from simulator import migrate
-from simulator.debrief import Debrief, Row, row_for, scenario_facts
+from simulator.debrief import Debrief, Row, ending_info, from_parts, row_for, scenario_facts
 from simulator.engine import Session, Turn
 from simulator.errors import IptSimError, RecordNotFound, SessionLive, StaleWrite, TakenOver
 from simulator.rules import Recorded
+from simulator.transcript import session_scores, turn_dict
 
 metadata = sa.MetaData()
 
@@ -460,8 +467,6 @@ def _hold(db: sa.Connection, sid: str, writer: str) -> None:
 
 
 def _finish(db: sa.Connection, sid: str, session: Session) -> None:
-    from simulator.debrief import ending_info
-    from simulator.transcript import session_scores
 
     info = ending_info(session)
     assert info is not None
@@ -484,7 +489,6 @@ def turn_facts(session: Session, t: Turn) -> dict[str, Any]:
     """What a turn's record keeps (version ``FACTS_VERSION``): the turn as played and judged,
     and what the report shows of its moment (who spoke, what they said and showed, the
     best alternative), so a report needs no scenario. Read back by :func:`turn_of` and :func:`row_of`."""
-    from simulator.transcript import turn_dict
 
     row = row_for(session, t)
     return turn_dict(t) | {
@@ -533,7 +537,6 @@ def row_of(facts: dict[str, Any], number: int) -> Row:
 
 def debrief_of(record: Record, current_sha256: str | None) -> Debrief:
     """A record's debrief, from the record alone; notes when the scenario has changed."""
-    from simulator.debrief import from_parts
 
     changed = current_sha256 is not None and current_sha256 != record.scenario_sha256
     return from_parts(record.facts, record.rows, record.ending, scenario_changed=changed, session_id=record.id,
