@@ -14,6 +14,11 @@ the same users, is a trivial route of the same app (``GET /healthz``), two reque
 
 Prints a Markdown table (or JSON with ``--json``); exits 0 unless a request failed.
 ``--quick`` plays a few turns per user, for a smoke test.
+
+``--turn-cost`` measures instead what one turn costs the server as a session grows: in
+process (Flask's test client, no HTTP), on a generated 50-state scenario played straight
+ahead, the process CPU time of turn 1, 10 and 30 (the reply's POST and the next page's
+GET), median over several sessions, beside two ``/healthz`` requests in the same run.
 """
 
 from __future__ import annotations
@@ -213,6 +218,51 @@ def markdown(rows: list[dict[str, object]], info: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+def turn_cost(points: tuple[int, ...] = (1, 10, 30), sessions: int = 15) -> list[dict[str, object]]:
+    """Median process CPU (ms) of turn N for each N in ``points``, and of the baseline."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from gen_scenario import generate  # type: ignore[import-not-found]
+
+    from simulator.web import create_app
+
+    costs: dict[int, list[float]] = {n: [] for n in points}
+    base: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="ipt-bench-turn-") as tmp:
+        library = Path(tmp) / "library"
+        library.mkdir()
+        (library / "long.yaml").write_text(generate(50, "long-conversation"), "utf-8")
+        app = create_app(data_dir=Path(tmp) / "data", leader_password="", scenario_dirs=[library])
+        for _ in range(sessions):
+            client = app.test_client()
+            page = client.get("/scenarios/long-conversation").get_data(as_text=True)
+            form = dict(INPUT.findall(page))
+            url = client.post("/scenarios/long-conversation/start", data=form | {"mode": "coach", "timing": "off"}).location
+            page = client.get(url).get_data(as_text=True)
+            for n in range(1, max(points) + 1):
+                form = dict(INPUT.findall(page.split('action="' + url + '/reply"', 1)[1].split("</form>", 1)[0]))
+                started = time.process_time()
+                after = client.post(url + "/reply", data={"token": form["token"], "step": form["step"], "choice": "forward"})
+                assert after.status_code == 303, after.status_code
+                page = client.get(url).get_data(as_text=True)
+                spent = time.process_time() - started
+                if n in costs:
+                    costs[n].append(1000 * spent)
+            started = time.process_time()
+            client.get("/healthz")
+            client.get("/healthz")
+            base.append(1000 * (time.process_time() - started))
+        app.extensions["ipt_sim"].store.close()
+    first = statistics.median(costs[points[0]])
+    rows: list[dict[str, object]] = [
+        {"what": f"turn {n}", "cpu_ms": statistics.median(costs[n]), "x_turn_1": statistics.median(costs[n]) / first}
+        for n in points
+    ]
+    rows.append(
+        {"what": "baseline: 2 x GET /healthz", "cpu_ms": statistics.median(base), "x_turn_1": statistics.median(base) / first}
+    )
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a few turns per user: a smoke run")
@@ -221,7 +271,17 @@ def main() -> int:
     parser.add_argument("--turns", type=int, default=None, help="turns per user (default 40, or 3 with --quick)")
     parser.add_argument("--scenario", default="partner-renegotiation")
     parser.add_argument("--database-url", default="", help="default: SQLite in a temporary folder")
+    parser.add_argument("--turn-cost", action="store_true", help="server CPU per turn at turns 1, 10 and 30, in process")
     args = parser.parse_args()
+    if args.turn_cost:
+        cost = turn_cost(sessions=3 if args.quick else 15)
+        if args.json:
+            print(json.dumps({"turn_cost": cost}, indent=2))
+        else:
+            print("| what | server CPU, median ms | x turn 1 |\n| --- | --- | --- |")
+            for r in cost:
+                print(f"| {r['what']} | {r['cpu_ms']:.2f} | {r['x_turn_1']:.2f} |")
+        return 0
     turns = args.turns or (3 if args.quick else 40)
     users = max(1, min(args.users, 500))
 

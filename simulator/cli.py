@@ -148,16 +148,17 @@ def sessions(as_json: bool, data_dir: Path | None) -> None:
 @click.option("--mode", type=click.Choice(MODES), default=None, help="Change the mode (default: the session's own).")
 @click.option("--yes", "-y", is_flag=True, help="Skip the consent question.")
 @click.option("--free", is_flag=True, help="Type your replies in your own words.")
+@click.option("--take-over", is_flag=True, help="Take the session over from another terminal that is playing it now.")
 @TIMING
 @READING_SPEED
 @REGION
 @DATA_DIR
-def resume(session_id: str, mode: str | None, yes: bool, free: bool, timing: str, reading_speed: int, region: str | None,
-           data_dir: Path | None) -> None:  # fmt: skip
+def resume(session_id: str, mode: str | None, yes: bool, free: bool, take_over: bool, timing: str, reading_speed: int,
+           region: str | None, data_dir: Path | None) -> None:  # fmt: skip
     """Continue an unfinished session where it stopped."""
     from simulator.commands import Settings, resume_session
 
-    resume_session(session_id, mode, data_dir, yes, Settings(timing, reading_speed, region), free=free)
+    resume_session(session_id, mode, data_dir, yes, Settings(timing, reading_speed, region), take_over, free=free)
 
 
 @cli.command()
@@ -244,8 +245,9 @@ def graph(scenario: str, fmt: str, output: Path | None, session_id: str | None, 
 )
 def test_(paths: tuple[Path, ...], update_golden: bool, pytest_args: tuple[str, ...]) -> None:
     """Run Gherkin features (*.feature) and golden transcripts (*.golden.json) for scenarios."""
-    from simulator.authoring.runner import run
+    from simulator.authoring.runner import require_tools, run
 
+    require_tools()
     code = run(paths, update_golden, pytest_args)
     if code == 5:
         raise click.UsageError("no *.feature or *.golden.json files under the paths given")

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from simulator.errors import Diagnostic, IptSimError, SessionEnded, sort_key
+from simulator import rules
+from simulator.errors import Diagnostic, IptSimError, SessionEnded, SessionLive, sort_key
 from simulator.library import FileResult, bundled, check_file, find, iter_files, load
 from simulator.model import AREAS, ScenarioInfo
 
@@ -138,8 +139,9 @@ def pick_bundled(interactive: bool) -> str:
             if not line:
                 raise SessionEnded("No scenario chosen (end of input).")
             reply = line.strip()
-        if reply.isdigit() and 1 <= int(reply) <= len(infos):
-            return infos[int(reply) - 1].path
+        index = rules.pick(reply, infos)
+        if index is not None:
+            return infos[index].path
         if reply in {i.id for i in infos}:
             return next(i.path for i in infos if i.id == reply)
         if not interactive:
@@ -181,7 +183,8 @@ def play_scenario(
 
 def _play(
     session: Session, choices: str | None, as_json: bool, mode: str, no_record: bool, yes: bool,
-    data_dir: Path | None, interactive: bool, session_id: str | None, settings: Settings, free: bool = False,
+    data_dir: Path | None, interactive: bool, session_id: str | None, settings: Settings, take_over: bool = False,
+    free: bool = False,
 ) -> None:  # fmt: skip
     from simulator.debrief import build
     from simulator.humanize import plural
@@ -222,8 +225,20 @@ def _play(
         from simulator.records import Recorder as StoreRecorder
         from simulator.records import Store
 
-        store_recorder = StoreRecorder(Store(data_dir=data_dir), mode, session_id=session_id)
-        opts.session_id = store_recorder.begin(session)
+        store_recorder = StoreRecorder(Store(data_dir=data_dir), mode, session_id=session_id, take_over=take_over)
+        try:
+            opts.session_id = store_recorder.begin(session)
+        except SessionLive as live:
+            if not interactive or not click.confirm(
+                f"Session {live.sid} is being played now ({live.where}). Take it over here? "
+                "The other one stops at its next reply",
+                default=False,
+                err=True,
+            ):
+                store_recorder.close()
+                raise
+            store_recorder.take_over = True
+            opts.session_id = store_recorder.begin(session)
         recorder = store_recorder
     try:
         run(session, answers, screen, recorder, opts)
@@ -282,13 +297,18 @@ def list_sessions(as_json: bool, data_dir: Path | None) -> None:
 
 
 def resume_session(
-    sid: str, mode: str | None, data_dir: Path | None, yes: bool, settings: Settings | None = None, free: bool = False
+    sid: str,
+    mode: str | None,
+    data_dir: Path | None,
+    yes: bool,
+    settings: Settings | None = None,
+    take_over: bool = False,
+    free: bool = False,
 ) -> None:
     """`ipt-sim resume ID`: replay the recorded turns, then carry on playing."""
     from simulator.engine import compile_scenario
     from simulator.errors import IptSimError
     from simulator.humanize import plural
-    from simulator.judge import Delivery
     from simulator.records import Store
 
     with Store(data_dir=data_dir) as store:
@@ -317,15 +337,14 @@ def resume_session(
             f"Note: {path} has changed since session {sid} started; replaying its {plural(len(played), 'turn')} on the new version.",
             err=True,
         )
-    session = compile_scenario(scenario).new_session()
     try:
-        for choice, tone, cues, rt in played:
-            session.play(choice, Delivery(tone, cues), response_time=rt)
-    except IptSimError as err:
+        session = rules.replay(compile_scenario(scenario).new_session(), played)
+    except rules.ScenarioChanged as err:
         raise IptSimError(f"cannot resume session {sid}: the scenario no longer plays the same way ({err.message})") from None
     click.echo(f"Resuming session {sid} of '{scenario.title}' at turn {session.turn + 1}.", err=True)
     interactive = sys.stdin.isatty()
-    _play(session, None, False, mode or record.mode, False, yes, data_dir, interactive, sid, settings or Settings(), free=free)
+    _play(session, None, False, mode or record.mode, False, yes, data_dir, interactive, sid, settings or Settings(), take_over,
+          free=free)  # fmt: skip
 
 
 def report_session(sid: str, fmt: str, output: Path | None, data_dir: Path | None) -> None:

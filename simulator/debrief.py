@@ -18,7 +18,8 @@ from simulator.assessment import ItemLine, Tagged, checklist, critical_missed, t
 from simulator.engine import Session, Turn
 from simulator.judge import score
 from simulator.model import DONE_LEVELS, Choice, Scenario
-from simulator.transcript import best_alternative, objectives_json, offered_at
+from simulator.rules import offered_at
+from simulator.transcript import best_alternative, objectives_json
 
 # Techniques never listed as missed: using them is a choice, not a duty (interpretation is not IPT).
 ADVICE_LIKE = frozenset({"directive_advice", "reassurance", "interpretation"})

@@ -22,6 +22,8 @@ from typing import Any, cast
 
 from transitions import EventData, Machine
 
+from simulator import rules
+from simulator.delivery import charge_shift
 from simulator.errors import ChoiceRefused
 from simulator.expressions import evaluate, render
 from simulator.judge import Delivery, Judgement, judge
@@ -103,8 +105,6 @@ def _apply_choice(event: EventData) -> None:
     if said is not None and (said.tone != choice.tone or said.nonverbal != choice.nonverbal):
         # A delivery the learner chose moves the charge by how it differs from the choice's own,
         # as part of the effects, so `next` branches see it.
-        from simulator.delivery import charge_shift
-
         charge = meters["charge"]
         session.meters["charge"] = charge.clamp(
             session.meters["charge"] + charge_shift(choice, said, session.scenario, session.current)
@@ -207,25 +207,36 @@ class Session:
             raise ChoiceRefused(f"the conversation has already ended ('{self.current.ending}'); '{ref}' cannot be played")
         offered = self.offered()
         ref = ref.strip()
-        if ref.isdigit() and 1 <= int(ref) <= len(offered):
-            return offered[int(ref) - 1]
+        index = rules.pick(ref, offered)
+        if index is not None:
+            return offered[index]
         for c in offered:
             if c.id == ref:
                 return c
         listing = ", ".join(f"{i}. {c.id}" for i, c in enumerate(offered, 1))
         if self.current.choice(ref) is not None:
             reason = f"choice '{ref}' is not offered in state '{self.state}' right now"
-        elif ref.isdigit():
+        elif rules.number(ref) is not None:
             reason = f"there is no choice number {ref} in state '{self.state}'"
         else:
             reason = f"state '{self.state}' has no choice '{ref}'"
         raise ChoiceRefused(f"{reason}; offered: {listing}")
 
     def play(self, ref: str, delivery: Delivery | None = None, response_time: float | None = None, patience: float = 1.0) -> Turn:
-        """Play one turn and return it, judged."""
+        """Play one turn and return it, judged; a delivery this moment does not offer is refused
+        (:func:`simulator.rules.check_delivery`)."""
         choice = self.resolve(ref)
+        said = rules.check_delivery(self.scenario, self.current, choice, delivery)
+        return self._step(choice, said, response_time, patience)
+
+    def replay_turn(self, ref: str, delivery: Delivery | None, response_time: float | None = None, patience: float = 1.0) -> Turn:
+        """Play a turn that was played before (a record, or the debrief's what-if) without
+        checking its delivery again: see :func:`simulator.rules.replay`."""
+        choice = self.resolve(ref)
+        return self._step(choice, delivery or Delivery(choice.tone, choice.nonverbal), response_time, patience)
+
+    def _step(self, choice: Choice, said: Delivery, response_time: float | None, patience: float) -> Turn:
         state = self.current
-        said = delivery or Delivery(choice.tone, choice.nonverbal)
         before = dict(self.meters)
         flags_before = dict(self.flags)
         visited_before = frozenset(self.visited)
@@ -246,17 +257,33 @@ class Session:
         self.turns.append(turn)
         return turn
 
+    def copy(self) -> Session:
+        """An independent session at the same point (turns are immutable, so they are shared)."""
+        other = Session(self.compiled)
+        other.state, other.turn = self.state, self.turn
+        other.meters, other.flags, other.visited, other.turns = (
+            dict(self.meters),
+            dict(self.flags),
+            set(self.visited),
+            list(self.turns),
+        )
+        return other
+
+    def restore(self, t: Turn) -> Session:
+        """Go back to just before ``t`` was played (dropping it and any later turn of this session)."""
+        self.state = t.state
+        self.meters = dict(t.meters_before)
+        self.flags = dict(t.flags_before)
+        self.visited = set(t.visited_before)
+        self.turn = t.number - 1
+        self.turns = [x for x in self.turns if x.number < t.number]
+        return self
+
     def rewind(self, count: int = 1) -> list[Turn]:
-        """Take back the last ``count`` turns; returns them (the caller keeps them for the record)."""
-        undone: list[Turn] = []
-        for _ in range(min(count, len(self.turns))):
-            t = self.turns.pop()
-            self.state = t.state
-            self.meters = dict(t.meters_before)
-            self.flags = dict(t.flags_before)
-            self.visited = set(t.visited_before)
-            self.turn = t.number - 1
-            undone.append(t)
+        """Take back the last ``count`` turns; returns them, last first (the caller keeps them for the record)."""
+        undone = self.turns[::-1][: max(0, count)]
+        if undone:
+            self.restore(undone[-1])
         return undone
 
 

@@ -100,5 +100,30 @@ class StaleWrite(IptSimError):
     """A write for a session that has changed since (a double submit or a replayed form)."""
 
 
+class SessionLive(IptSimError):
+    """``resume`` of a session that another process is playing now."""
+
+    def __init__(self, sid: str, where: str) -> None:
+        super().__init__(
+            f"session {sid} is being played now ({where}); finish or pause it there, "
+            f"or take it over with `ipt-sim resume {sid} --take-over` (the other one then stops at its next reply)"
+        )
+        self.sid = sid
+        self.where = where
+
+
+class TakenOver(SessionEnded):
+    """This process's session was taken over by another (``resume --take-over``): it stops
+    cleanly, writing nothing more."""
+
+    exit_code = 1
+
+    def __init__(self, sid: str) -> None:
+        super().__init__(
+            f"Session {sid} was taken over by another terminal (`ipt-sim resume {sid} --take-over`); "
+            "this one stops here, and your last reply was not recorded."
+        )
+
+
 class RecordNotFound(IptSimError):
     """A session id that is not in the user's records."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import click
 
-from simulator import catalogs, delivery, safety
+from simulator import catalogs, rules, safety
 from simulator.debrief import Debrief, problem_title, technique_title
 from simulator.engine import Session, Turn
 from simulator.errors import ChoiceRefused, ScenarioStuck, SessionEnded, SessionInterrupted
@@ -187,26 +187,24 @@ def show_feedback(turn: Turn, screen: Screen) -> None:
         screen.para(str(note["note"]), indent="      ", first="  your words: " if i == 0 else "      ")
 
 
-def choose_delivery(choice: Choice, answers: Answers, screen: Screen, seed: str = "") -> Delivery | None:
+def choose_delivery(choice: Choice, offer: rules.DeliveryOffer, answers: Answers, screen: Screen) -> Delivery | None:
     """At a ``delivery: choose`` moment: pick the tone, then the cues; None if input ended.
-    The options come shuffled (``seed``), the choice's own not first, and none is a default."""
-    tones = delivery.shuffled(delivery.tone_options(choice), seed + ":tone")
-    cues = delivery.shuffled(delivery.cue_options(choice), seed + ":cues")
+    The options are the engine's (:func:`simulator.rules.delivery_offer`), and none is a default."""
     cat = catalogs.load()
     screen.line("  How do you say it?")
-    for i, t in enumerate(tones, 1):
+    for i, t in enumerate(offer.tones, 1):
         screen.line(f"    {i}. {t}")
-    tone = _pick(tones, answers, screen, "Tone")
+    tone = _pick(offer.tones, answers, screen, "Tone")
     if tone is None:
         return None
     screen.line("  And what does your body do?")
-    for i, cs in enumerate(cues, 1):
+    for i, cs in enumerate(offer.cues, 1):
         screen.para(
             ", ".join(f"{c} ({cat.cues[c].signals})" for c in cs) or "(nothing in particular)",
             indent="       ",
             first=f"    {i}. ",
         )
-    cue = _pick(cues, answers, screen, "Body")
+    cue = _pick(offer.cues, answers, screen, "Body")
     if cue is None:
         return None
     return Delivery(tone, tuple(cue))
@@ -223,29 +221,14 @@ def _pick(options: Sequence[T], answers: Answers, screen: Screen, label: str) ->
             return None
         if reply.strip().lower() in PAUSE_WORDS:
             raise Paused
-        if reply.isdigit() and 1 <= int(reply) <= len(options):
-            return options[int(reply) - 1]
+        index = rules.pick(reply, options)
+        if index is not None:
+            return options[index]
         if not answers.interactive:
             raise ChoiceRefused(
                 f"'{reply}' is not one of the choices for {label.lower()}. Please answer with a number from 1 to {len(options)}."
             )
         screen.line(f"  Please answer with a number from 1 to {len(options)}.")
-
-
-def parse_scripted(ref: str, choice: Choice) -> Delivery | None:
-    """``ID@tone@cue+cue`` picks a delivery in scripted runs; plain ``ID`` keeps the choice's own."""
-    parts = ref.split("@")
-    if len(parts) == 1:
-        return None
-    cat = catalogs.load()
-    tone = parts[1] or choice.tone
-    if tone not in cat.tones:
-        raise ChoiceRefused(f"unknown tone '{tone}' in '{ref}'")
-    cues = tuple(c for c in parts[2].split("+") if c) if len(parts) > 2 else choice.nonverbal
-    for c in cues:
-        if c not in cat.cues:
-            raise ChoiceRefused(f"unknown nonverbal cue '{c}' in '{ref}'")
-    return Delivery(tone, cues)
 
 
 def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, opts: PlayOptions) -> Session:
@@ -261,7 +244,6 @@ def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, 
 
 
 def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, opts: PlayOptions) -> Session:
-    s = session.scenario
     show = not opts.quiet
     reshow = True  # the turn is shown again only when it changed
     while not session.finished:
@@ -295,17 +277,11 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
             reshow = False
             continue
         if word in REWIND_WORDS:
-            if opts.mode != "coach":
-                _refuse(answers, screen, "rewind is only available in coach mode")
-                reshow = False
-                continue
-            if count and not count.strip().isdigit():
-                _refuse(answers, screen, f"'rewind {count}': say how many replies to take back, e.g. 'rewind 2'")
-                reshow = False
-                continue
-            undone = session.rewind(int(count) if count.strip() else 1)
-            if not undone:
-                _refuse(answers, screen, "there is nothing to take back yet")
+            try:
+                rules.check_rewind(session, opts.mode)
+                undone = session.rewind(rules.rewind_count(count))
+            except rules.RewindRefused as err:
+                _refuse(answers, screen, err.message)
                 reshow = False
                 continue
             recorder.rewound(session, undone)
@@ -313,16 +289,15 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
                 what = "your last reply" if len(undone) == 1 else f"your last {len(undone)} replies"
                 screen.para(screen.style(f"Taken back {what}. Try something else.", fg="cyan"), indent="  ")
             continue
-        ref = reply.split("@", 1)[0]
         typed = None
         if opts.free is not None and not opts.free.is_number(reply):
             taken = opts.free.understand(session.state, offered, reply, lambda p: answers.ask(p, screen), screen,
                                          stop=lambda why, pause=False: _stopped(session, opts, why, 0, pause=pause))  # fmt: skip
             if taken is None:
                 continue
-            ref, typed = taken
+            reply, typed = taken  # the id of the choice the words were taken as
         try:
-            choice = session.resolve(ref)
+            choice, said = rules.scripted(session, reply)
         except ChoiceRefused as err:
             if answers.scripted is not None:
                 raise  # an author's --choices: the ids matter
@@ -332,10 +307,10 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
             screen.para(plain, indent="  ")
             reshow = False
             continue
-        said = parse_scripted(reply, choice)
-        if said is None and s.delivery_of(session.current) == "choose" and answers.scripted is None:
+        offer = rules.delivery_offer(session, choice)
+        if said is None and offer is not None and answers.scripted is None:
             try:
-                said = choose_delivery(choice, answers, screen, f"{s.id}:{session.state}:{choice.id}:{session.turn}")
+                said = choose_delivery(choice, offer, answers, screen)
             except Paused:
                 raise _stopped(session, opts, "paused", 0, pause=True) from None
             if said is None:

@@ -9,27 +9,53 @@ turn in progress.
 A record carries what its report needs without the scenario (what was said and shown,
 feedback, the best alternative, the scenario's title and facts) plus the scenario's id,
 path and SHA-256, so a report still renders after the scenario is edited and can say so.
+
+Records outlive releases: the tables are changed only by migrations (:mod:`simulator.migrate`,
+run on open), each turn keeps its facts with a version, and the rows a report shows are
+built from them on reading by a mapper that accepts every version written so far
+(:func:`turn_of`, :func:`row_of`). A terminal playing a session holds it (:meth:`Store.take`),
+so two processes never interleave its turns.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
+import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
-from simulator.debrief import Debrief, Row, row_for, scenario_facts
+from simulator import migrate
+from simulator.debrief import Debrief, Row, ending_info, from_parts, row_for, scenario_facts
 from simulator.engine import Session, Turn
-from simulator.errors import IptSimError, RecordNotFound, StaleWrite
+from simulator.errors import IptSimError, RecordNotFound, SessionLive, StaleWrite, TakenOver
+from simulator.rules import Recorded
+from simulator.transcript import session_scores, turn_dict
 
 metadata = sa.MetaData()
 
+
+class UTCDateTime(sa.TypeDecorator[datetime]):
+    """A timezone-aware datetime, stored in UTC: SQLite keeps no zone, so one is put back on reading."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+# The schema at migrations' head (simulator/migrations/versions): change both together.
 sessions = sa.Table(
     "sessions",
     metadata,
@@ -37,14 +63,23 @@ sessions = sa.Table(
     sa.Column("scenario_id", sa.String(200), nullable=False),
     sa.Column("scenario_path", sa.Text, nullable=False),
     sa.Column("scenario_sha256", sa.String(64), nullable=False),
-    sa.Column("facts", sa.Text, nullable=False),  # JSON: title, perspective, meters, techniques...
+    sa.Column("facts", sa.JSON, nullable=False),  # title, perspective, meters, techniques...
     sa.Column("mode", sa.String(16), nullable=False),
     sa.Column("owner", sa.String(200), nullable=False, default=""),  # web users; "" for the terminal
-    sa.Column("started_at", sa.String(32), nullable=False),
-    sa.Column("finished_at", sa.String(32)),
     sa.Column("ending_id", sa.String(200)),
-    sa.Column("ending", sa.Text),  # JSON: id, title, outcome, debrief text
-    sa.Column("scores", sa.Text),  # JSON, when finished
+    sa.Column("ending", sa.JSON),  # id, title, outcome, debrief text
+    sa.Column("scores", sa.JSON),  # when finished
+    sa.Column("started_at", UTCDateTime, nullable=False),
+    sa.Column("finished_at", UTCDateTime),
+    sa.Column("writer", sa.String(200)),  # the process playing it now (host:pid:token), see Store.take
+    sa.Column("lease_until", UTCDateTime),
+)
+
+sign_in_failures = sa.Table(  # the course leader's wrong passwords, shared by every worker
+    "sign_in_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", UTCDateTime, nullable=False, index=True),
 )
 
 turns = sa.Table(
@@ -55,17 +90,20 @@ turns = sa.Table(
     sa.Column("number", sa.Integer, nullable=False),  # the turn number in the conversation
     sa.Column("choice", sa.String(200), nullable=False),
     sa.Column("tone", sa.String(40), nullable=False),
-    sa.Column("nonverbal", sa.Text, nullable=False),  # JSON list
+    sa.Column("nonverbal", sa.JSON, nullable=False),  # list of cues
     sa.Column("response_time", sa.Float),
-    sa.Column("row", sa.Text, nullable=False),  # JSON: the debrief row, for reports
-    sa.Column("turn", sa.Text, nullable=False),  # JSON: the --json turn shape
     sa.Column("rewound", sa.Boolean, nullable=False, default=False),
-    sa.Column("played_at", sa.String(32), nullable=False),
+    sa.Column("patience", sa.Float),  # how far the late limit was stretched; None in turns older than schema 0002
+    sa.Column("facts", sa.JSON, nullable=False),  # what happened, versioned: see turn_facts and the mapper below
+    sa.Column("played_at", UTCDateTime, nullable=False),
 )
 
+FACTS_VERSION = 2
+LEASE = timedelta(minutes=10)  # a writer on another machine counts as gone after this long without a turn
 
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def default_data_dir() -> Path:
@@ -97,8 +135,8 @@ class Record:
     scenario_path: str
     scenario_sha256: str
     mode: str
-    started_at: str
-    finished_at: str | None
+    started_at: datetime
+    finished_at: datetime | None
     ending: dict[str, Any] | None
     scores: dict[str, int] | None
     facts: dict[str, Any]
@@ -116,13 +154,46 @@ class Record:
         return {
             "id": self.id,
             "scenario": self.scenario_id,
-            "started_at": self.started_at,
-            "finished_at": self.finished_at,
+            "started_at": self.started_at.isoformat(),
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
             "turns": len(self.turns),
             "ending": self.ending["id"] if self.ending else None,
             "ending_title": self.ending.get("title") if self.ending else None,
             "scores": self.scores,
         }
+
+
+def _head_query(of_owner: bool) -> sa.Select[Any]:
+    mine = turns.c.session_id == sessions.c.id
+    total = sa.select(sa.func.count()).where(mine).scalar_subquery()
+    rewound = sa.select(sa.func.count()).where(mine, turns.c.rewound.is_(True)).scalar_subquery()
+    q = sa.select(sessions.c.id, sessions.c.scenario_id, sessions.c.mode, sessions.c.owner, sessions.c.finished_at,
+                  total.label("total"), rewound.label("rewound")).where(sessions.c.id == sa.bindparam("sid"))  # fmt: skip
+    return q.where(sessions.c.owner == sa.bindparam("owner")) if of_owner else q
+
+
+# Built once: building a statement costs more than running it on a small table.
+_HEAD, _HEAD_OF_OWNER = _head_query(False), _head_query(True)
+_LAST_TURN = (
+    sa.select(turns.c.facts, turns.c.rewound)
+    .where(turns.c.session_id == sa.bindparam("sid"))
+    .order_by(turns.c.seq.desc())
+    .limit(1)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """What a conversation page needs of a record, in two queries whatever its length: the
+    session's row, its step, and its last written turn (``--json`` shape plus ``rewound``)."""
+
+    id: str
+    scenario_id: str
+    mode: str
+    owner: str
+    finished: bool
+    step: int
+    last: dict[str, Any] | None
 
 
 class Store:
@@ -141,7 +212,7 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
-            metadata.create_all(self.engine)
+            migrate.upgrade(self.engine)
         except sa.exc.SQLAlchemyError as err:
             raise IptSimError(f"cannot open the records database: {err.__class__.__name__}") from None
 
@@ -167,7 +238,7 @@ class Store:
                     db.execute(
                         sessions.insert().values(
                             id=new, scenario_id=s.id, scenario_path=s.path, scenario_sha256=s.sha256,
-                            facts=json.dumps(scenario_facts(s)), mode=mode, owner=owner, started_at=now(),
+                            facts=scenario_facts(s), mode=mode, owner=owner, started_at=now(),
                         )
                     )  # fmt: skip
             except sa.exc.IntegrityError:
@@ -177,32 +248,31 @@ class Store:
             return None
         raise IptSimError("could not find a free session id")  # pragma: no cover
 
-    def add_turn(self, sid: str, session: Session, t: Turn, guard: Guard | None = None) -> None:
+    def add_turn(self, sid: str, session: Session, t: Turn, guard: Guard | None = None, writer: str | None = None) -> None:
         """Write a played turn, and the ending if it ended the session, in one transaction."""
-        from simulator.transcript import turn_dict
-
-        row = row_for(session, t)
+        facts = turn_facts(session, t)
         with self.engine.begin() as db:
             if guard is not None:
                 _check(db, sid, guard)
-            seq = db.execute(
-                sa.select(sa.func.coalesce(sa.func.max(turns.c.seq), 0)).where(turns.c.session_id == sid)
-            ).scalar_one()
+            if writer is not None:
+                _hold(db, sid, writer)
+            seq = db.execute(_NEXT_SEQ, {"g_sid": sid}).scalar_one()
             db.execute(
-                turns.insert().values(
-                    session_id=sid, seq=seq + 1, number=t.number, choice=t.choice, tone=t.delivery.tone,
-                    nonverbal=json.dumps(list(t.delivery.nonverbal)), response_time=t.response_time,
-                    row=json.dumps(_row_dict(row)), turn=json.dumps(turn_dict(t)), rewound=False, played_at=now(),
-                )
+                turns.insert(),
+                {"session_id": sid, "seq": seq, "number": t.number, "choice": t.choice, "tone": t.delivery.tone,
+                 "nonverbal": list(t.delivery.nonverbal), "response_time": t.response_time, "patience": t.patience,
+                 "facts": facts, "rewound": False, "played_at": now()},
             )  # fmt: skip
             if session.ending is not None:
                 _finish(db, sid, session)
 
-    def rewind(self, sid: str, count: int, guard: Guard | None = None) -> None:
+    def rewind(self, sid: str, count: int, guard: Guard | None = None, writer: str | None = None) -> None:
         """Mark the last ``count`` active turns as taken back (they stay in the record)."""
         with self.engine.begin() as db:
             if guard is not None:
                 _check(db, sid, guard)
+            if writer is not None:
+                _hold(db, sid, writer)
             active = db.execute(
                 sa.select(turns.c.seq)
                 .where(turns.c.session_id == sid, turns.c.rewound.is_(False))
@@ -218,6 +288,46 @@ class Store:
             with self.engine.begin() as db:
                 _finish(db, sid, session)
 
+    # -- one writer per session ------------------------------------------------------
+
+    def take(self, sid: str, writer: str, take_over: bool = False) -> None:
+        """Lease the session to ``writer`` (see :func:`writer_id`); refuses with
+        :class:`SessionLive` when another writer still plays it, unless ``take_over``: the
+        other then stops at its next turn (:class:`TakenOver`)."""
+        with self.engine.begin() as db:
+            row = db.execute(
+                sessions.update().where(sessions.c.id == sid).values(owner=sessions.c.owner)
+                .returning(sessions.c.writer, sessions.c.lease_until)
+            ).first()  # fmt: skip
+            if row is None:
+                raise RecordNotFound(f"no recorded session '{sid}'; `ipt-sim sessions` lists them")
+            other, until = row
+            if other and other != writer and _alive(other, until) and not take_over:
+                raise SessionLive(sid, _where(other))
+            db.execute(sessions.update().where(sessions.c.id == sid).values(writer=writer, lease_until=now() + LEASE))
+
+    def release(self, sid: str, writer: str) -> None:
+        """Give the lease back (a writer that was taken over has none to give)."""
+        with self.engine.begin() as db:
+            db.execute(
+                sessions.update().where(sessions.c.id == sid, sessions.c.writer == writer).values(writer=None, lease_until=None)
+            )
+
+    # -- the course leader's sign-in ---------------------------------------------------
+
+    def sign_in_failures(self, since: datetime) -> int:
+        with self.engine.connect() as db:
+            q = sa.select(sa.func.count()).select_from(sign_in_failures).where(sign_in_failures.c.at >= since)
+            return int(db.execute(q).scalar_one())
+
+    def sign_in_failed(self) -> None:
+        with self.engine.begin() as db:
+            db.execute(sign_in_failures.insert().values(at=now()))
+
+    def sign_in_cleared(self) -> None:
+        with self.engine.begin() as db:
+            db.execute(sign_in_failures.delete())
+
     # -- reading -------------------------------------------------------------------
 
     def ids(self, owner: str | None = None) -> list[str]:
@@ -228,7 +338,18 @@ class Store:
             return [r[0] for r in db.execute(q)]
 
     def all(self, owner: str | None = None) -> list[Record]:
-        return [self.get(i) for i in self.ids(owner)]
+        """Every session (of ``owner``), oldest first, in two queries whatever their number."""
+        q = sa.select(sessions).order_by(sessions.c.started_at, sessions.c.id)
+        t = sa.select(turns).order_by(turns.c.session_id, turns.c.seq)
+        if owner is not None:
+            q = q.where(sessions.c.owner == owner)
+            t = t.where(turns.c.session_id.in_(sa.select(sessions.c.id).where(sessions.c.owner == owner)))
+        with self.engine.connect() as db:
+            rows = db.execute(q).mappings().all()
+            by_session: dict[str, list[sa.RowMapping]] = {}
+            for row in db.execute(t).mappings():
+                by_session.setdefault(row["session_id"], []).append(row)
+        return [_record(s, by_session.get(s["id"], [])) for s in rows]
 
     def get(self, sid: str, owner: str | None = None) -> Record:
         with self.engine.connect() as db:
@@ -239,25 +360,43 @@ class Store:
             if s is None:
                 raise RecordNotFound(f"no recorded session '{sid}'; `ipt-sim sessions` lists them")
             ts = db.execute(sa.select(turns).where(turns.c.session_id == sid).order_by(turns.c.seq)).mappings().all()
-        active = [t for t in ts if not t["rewound"]]
-        attempts = tuple(json.loads(t["turn"]) | {"rewound": bool(t["rewound"]), "number": t["number"]} for t in ts)
-        return Record(
-            id=s["id"], scenario_id=s["scenario_id"], scenario_path=s["scenario_path"], scenario_sha256=s["scenario_sha256"],
-            mode=s["mode"], started_at=s["started_at"], finished_at=s["finished_at"],
-            ending=json.loads(s["ending"]) if s["ending"] else None, scores=json.loads(s["scores"]) if s["scores"] else None,
-            facts=json.loads(s["facts"]), turns=tuple(json.loads(t["turn"]) for t in active),
-            rows=tuple(_row_from(json.loads(t["row"])) for t in active), attempts=attempts, owner=s["owner"],
+        return _record(s, ts)
+
+    def head(self, sid: str, owner: str | None = None) -> Head:
+        """The session's :class:`Head` (RecordNotFound for another owner's session)."""
+        with self.engine.connect() as db:
+            q = _HEAD_OF_OWNER if owner is not None else _HEAD
+            s = db.execute(q, {"sid": sid, "owner": owner}).mappings().first()
+            if s is None:
+                raise RecordNotFound(f"no recorded session '{sid}'; `ipt-sim sessions` lists them")
+            last = db.execute(_LAST_TURN, {"sid": sid}).first()
+        return Head(
+            id=s["id"], scenario_id=s["scenario_id"], mode=s["mode"], owner=s["owner"], finished=s["finished_at"] is not None,
+            step=int(s["total"]) + int(s["rewound"]),
+            last=turn_of(last.facts) | {"rewound": bool(last.rewound)} if last is not None else None,
         )  # fmt: skip
 
-    def choices(self, sid: str) -> list[tuple[str, str, tuple[str, ...], float | None]]:
-        """The active turns as (choice, tone, cues, response time), to replay on resume."""
+    def choices(self, sid: str) -> list[Recorded]:
+        """The active turns as played, to replay on resume (:func:`simulator.rules.replay`)."""
         with self.engine.connect() as db:
             rows = db.execute(
-                sa.select(turns.c.choice, turns.c.tone, turns.c.nonverbal, turns.c.response_time)
+                sa.select(turns.c.choice, turns.c.tone, turns.c.nonverbal, turns.c.response_time, turns.c.patience)
                 .where(turns.c.session_id == sid, turns.c.rewound.is_(False))
                 .order_by(turns.c.seq)
             ).all()
-        return [(c, t, tuple(json.loads(n)), rt) for c, t, n, rt in rows]
+        return [Recorded(c, t, tuple(n), rt, 1.0 if p is None else p) for c, t, n, rt, p in rows]
+
+
+def _record(s: sa.RowMapping, ts: Sequence[sa.RowMapping]) -> Record:
+    """A session's row and its turn rows (in writing order) as a :class:`Record`."""
+    active = [t for t in ts if not t["rewound"]]
+    attempts = tuple(turn_of(t["facts"]) | {"rewound": bool(t["rewound"]), "number": t["number"]} for t in ts)
+    return Record(
+        id=s["id"], scenario_id=s["scenario_id"], scenario_path=s["scenario_path"], scenario_sha256=s["scenario_sha256"],
+        mode=s["mode"], started_at=s["started_at"], finished_at=s["finished_at"], ending=s["ending"], scores=s["scores"],
+        facts=s["facts"], turns=tuple(turn_of(t["facts"]) for t in active),
+        rows=tuple(row_of(t["facts"], t["number"]) for t in active), attempts=attempts, owner=s["owner"],
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,33 +407,74 @@ class Guard:
     step: int
 
 
+_LOCK_SESSION = (
+    sessions.update()
+    .where(sessions.c.id == sa.bindparam("g_sid"), sessions.c.owner == sa.bindparam("g_owner"))
+    .values(owner=sessions.c.owner)
+)
+_STEP_OF = sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(sa.case((turns.c.rewound, 1), else_=0)), 0)).where(
+    turns.c.session_id == sa.bindparam("g_sid")
+)
+_NEXT_SEQ = sa.select(sa.func.coalesce(sa.func.max(turns.c.seq), 0) + 1).where(turns.c.session_id == sa.bindparam("g_sid"))
+
+
 def _check(db: sa.Connection, sid: str, guard: Guard) -> None:
     """Lock the session's row (a no-op UPDATE: the row lock on PostgreSQL, the write lock on
     SQLite), then refuse the write if anything was written since the form was made."""
-    locked = db.execute(
-        sessions.update().where(sessions.c.id == sid, sessions.c.owner == guard.owner).values(owner=sessions.c.owner)
-    )
+    locked = db.execute(_LOCK_SESSION, {"g_sid": sid, "g_owner": guard.owner})
     if locked.rowcount != 1:
         raise RecordNotFound(f"no recorded session '{sid}'")
-    total, rewound = db.execute(
-        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(sa.case((turns.c.rewound, 1), else_=0)), 0)).where(
-            turns.c.session_id == sid
-        )
-    ).one()
+    total, rewound = db.execute(_STEP_OF, {"g_sid": sid}).one()
     if int(total) + int(rewound) != guard.step:
         raise StaleWrite(sid)
 
 
+def writer_id() -> str:
+    """Who writes: this machine, this process and a random token (a second play in the same
+    process is another writer)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+def _where(writer: str) -> str:
+    host, _, rest = writer.partition(":")
+    pid = rest.partition(":")[0]
+    return f"process {pid} on this machine" if host == socket.gethostname() else f"a process on {host}"
+
+
+def _alive(writer: str, until: datetime | None) -> bool:
+    """Whether ``writer`` still plays: on this machine, while its process runs (a killed
+    terminal frees the session at once); elsewhere, until its lease runs out."""
+    host, _, rest = writer.partition(":")
+    pid = rest.partition(":")[0]
+    if host == socket.gethostname() and pid.isascii() and pid.isdigit():
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    return until is not None and until > now()
+
+
+def _hold(db: sa.Connection, sid: str, writer: str) -> None:
+    """Renew ``writer``'s lease in the writing transaction (locking the row), or refuse the
+    write: another process took the session over."""
+    held = db.execute(
+        sessions.update().where(sessions.c.id == sid, sessions.c.writer == writer).values(lease_until=now() + LEASE)
+    )
+    if held.rowcount != 1:
+        raise TakenOver(sid)
+
+
 def _finish(db: sa.Connection, sid: str, session: Session) -> None:
-    from simulator.debrief import ending_info
-    from simulator.transcript import session_scores
 
     info = ending_info(session)
     assert info is not None
     db.execute(
         sessions.update()
         .where(sessions.c.id == sid)
-        .values(finished_at=now(), ending_id=info["id"], ending=json.dumps(info), scores=json.dumps(session_scores(session)))
+        .values(finished_at=now(), ending_id=info["id"], ending=info, scores=session_scores(session))
     )
 
 
@@ -306,63 +486,98 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _row_dict(r: Row) -> dict[str, Any]:
-    return {
-        "number": r.number, "speaker": r.speaker, "they_said": r.they_said, "they_showed": r.they_showed,
-        "you_said": r.you_said, "tone": r.tone, "cues": list(r.cues), "timing": r.timing,
-        "charge_before": r.charge_before, "charge_after": r.charge_after, "ratings": dict(r.ratings),
-        "feedback": dict(r.feedback), "technique": r.technique, "alternative": r.alternative,
-        "meters_after": dict(r.meters_after), "practice": r.practice, "practice_feedback": r.practice_feedback,
-        "items": [list(i) for i in r.items], "problem": r.problem, "called_for": None if r.called_for is None else list(r.called_for),
-    } | ({"typed": r.typed, "own_words": list(r.own_words)} if r.typed is not None else {})  # fmt: skip
+def turn_facts(session: Session, t: Turn) -> dict[str, Any]:
+    """What a turn's record keeps (version ``FACTS_VERSION``): the turn as played and judged,
+    and what the report shows of its moment (who spoke, what they said and showed, the
+    best alternative), so a report needs no scenario. Read back by :func:`turn_of` and :func:`row_of`."""
+
+    row = row_for(session, t)
+    return turn_dict(t) | {
+        "v": FACTS_VERSION, "response_time": t.response_time, "patience": t.patience,
+        "speaker": row.speaker, "they_said": row.they_said, "they_showed": row.they_showed,
+        "technique": row.technique, "alternative": row.alternative,
+        "called_for": None if row.called_for is None else list(row.called_for),
+    }  # fmt: skip
+
+
+_TURN_KEYS = ("state", "choice", "say", "tone", "nonverbal", "timing", "meters_before", "meters_after", "ratings",
+              "feedback", "next", "assess", "problem")  # fmt: skip
+
+
+def turn_of(facts: dict[str, Any]) -> dict[str, Any]:
+    """A recorded turn in the ``--json`` shape, whatever version wrote it."""
+    if facts.get("v") == 1:  # written before schema 0002: the shape was stored as it was
+        return dict(facts["turn"])
+    return {k: facts.get(k) for k in _TURN_KEYS} | {"assess": facts.get("assess", []), "nonverbal": facts.get("nonverbal", [])}
 
 
 _ROW_FIELDS = frozenset(Row.__dataclass_fields__)
 
 
-def _row_from(d: dict[str, Any]) -> Row:
-    """A stored row, tolerant of its age: keys a newer release added take their defaults
-    (rows written before format 1.1 have no practice, items or problem), unknown keys are
-    ignored."""
+def row_of(facts: dict[str, Any], number: int) -> Row:
+    """A recorded turn's debrief row, whatever version wrote it: keys a newer release added
+    take their defaults (rows written before format 1.1 have no practice, items or
+    problem), unknown keys are ignored."""
+    if facts.get("v") == 1:
+        d = facts["row"]
+    else:
+        ratings = dict(facts.get("ratings") or {})
+        feedback = dict(facts.get("feedback") or {})
+        d = facts | {
+            "number": number, "you_said": facts.get("say", ""), "cues": facts.get("nonverbal", []),
+            "charge_before": (facts.get("meters_before") or {}).get("charge", 0),
+            "charge_after": (facts.get("meters_after") or {}).get("charge", 0),
+            "practice": ratings.pop("practice", None), "practice_feedback": feedback.pop("practice", ""),
+            "ratings": ratings, "feedback": feedback,
+            "items": [(i["item"], i["level"], i.get("why") or "") for i in facts.get("assess", [])],
+        }  # fmt: skip
     known = {k: v for k, v in d.items() if k in _ROW_FIELDS}
     return Row(**(known | {"cues": tuple(d["cues"]), "items": tuple(tuple(i) for i in d.get("items", ())),
                            "called_for": None if d.get("called_for") is None else tuple(d["called_for"]),
-                           "own_words": tuple(d.get("own_words", ()))}))  # fmt: skip
+                           "own_words": tuple(o["note"] if isinstance(o, dict) else o for o in d.get("own_words", ()))}))  # fmt: skip
 
 
 def debrief_of(record: Record, current_sha256: str | None) -> Debrief:
     """A record's debrief, from the record alone; notes when the scenario has changed."""
-    from simulator.debrief import from_parts
 
     changed = current_sha256 is not None and current_sha256 != record.scenario_sha256
     return from_parts(record.facts, record.rows, record.ending, scenario_changed=changed, session_id=record.id,
-                      started_at=record.started_at, mode=record.mode)  # fmt: skip
+                      started_at=record.started_at.isoformat(), mode=record.mode)  # fmt: skip
 
 
 class Recorder:
     """The play loop's recorder: a session row on the first turn, then one row per turn."""
 
-    def __init__(self, store: Store, mode: str, owner: str = "", session_id: str | None = None) -> None:
+    def __init__(self, store: Store, mode: str, owner: str = "", session_id: str | None = None, take_over: bool = False) -> None:
         self.store = store
         self.mode = mode
         self.owner = owner
         self.session_id = session_id
+        self.writer = writer_id()
+        self.take_over = take_over
+        self.held = False
 
     def begin(self, session: Session) -> str:
+        """The session's id (a new record on the first call) and its lease, taken once."""
         if self.session_id is None:
             sid = self.store.start(session, self.mode, self.owner)
             assert sid is not None  # only a chosen id can already exist
             self.session_id = sid
+        if not self.held:
+            self.store.take(self.session_id, self.writer, self.take_over)
+            self.held = True
         return self.session_id
 
     def turn(self, session: Session, turn: Turn) -> None:
-        self.store.add_turn(self.begin(session), session, turn)
+        self.store.add_turn(self.begin(session), session, turn, writer=self.writer)
 
     def rewound(self, session: Session, undone: Sequence[Turn]) -> None:
-        self.store.rewind(self.begin(session), len(undone))
+        self.store.rewind(self.begin(session), len(undone), writer=self.writer)
 
     def finish(self, session: Session) -> None:
         self.store.finish(self.begin(session), session)
 
     def close(self) -> None:
+        if self.held and self.session_id is not None:
+            self.store.release(self.session_id, self.writer)
         self.store.close()

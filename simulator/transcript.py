@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator import catalogs
+from simulator import catalogs, rules
 from simulator.assessment import assessment_json, critical_missed
-from simulator.engine import Session, Turn, compile_scenario
+from simulator.engine import Session, Turn
 from simulator.judge import score
-from simulator.model import DONE_LEVELS, RATING_POINTS, Choice
+from simulator.model import DONE_LEVELS, RATING_POINTS
 
 
 def turn_dict(t: Turn) -> dict[str, Any]:
@@ -85,40 +85,14 @@ def rank(t: Turn) -> tuple[int, int, float]:
 def best_alternative(session: Session, t: Turn) -> tuple[str, str, float] | None:
     """The best choice on offer when ``t`` was played, if it beats what was chosen.
 
-    Replays each offered choice from the turn's starting point on a scratch session, under
-    the same reply time and, where the learner chose the delivery, the same delivery, so
-    the judgement is exactly what the player would have got and no alternative wins only
-    by being untimed. Practice ranks first. Returns (id, say, points).
+    Each alternative is judged exactly as the player would have got it
+    (:func:`simulator.rules.alternatives`: the same reply time and, where the learner chose
+    the delivery, the same delivery). Practice ranks first. Returns (id, say, points).
     """
-    probe = compile_scenario(session.scenario).new_session()
     best: tuple[str, str, float] | None = None
     best_rank = rank(t)
-    own = session.scenario.states[t.state].choice(t.choice)
-    chose_delivery = own is not None and (t.delivery.tone, t.delivery.nonverbal) != (own.tone, own.nonverbal)
-    probe.state = t.state
-    offered = _restore(probe, t).offered()
-    for c in offered:
-        if c.id == t.choice:
-            continue
-        _restore(probe, t)
-        alt = probe.play(c.id, t.delivery if chose_delivery else None, t.response_time, t.patience)
+    for alt in rules.alternatives(session, t):
         r = rank(alt)
         if r > best_rank:
-            best, best_rank = (c.id, c.say, r[2]), r
+            best, best_rank = (alt.choice, alt.say, r[2]), r
     return best
-
-
-def offered_at(session: Session, t: Turn) -> list[Choice]:
-    """The choices that were on offer when ``t`` was played."""
-    probe = compile_scenario(session.scenario).new_session()
-    return _restore(probe, t).offered()
-
-
-def _restore(probe: Session, t: Turn) -> Session:
-    probe.state = t.state
-    probe.meters = dict(t.meters_before)
-    probe.flags = dict(t.flags_before)
-    probe.visited = set(t.visited_before)
-    probe.turn = t.number - 1
-    probe.turns = []
-    return probe

@@ -1,59 +1,143 @@
-"""Records written before format 1.1 still list, report and resume.
+"""Records written by an earlier release open in this one: upgraded on open, then listed,
+resumed and reported; a database from a newer release is refused and left untouched.
 
-tests/data/records/release-adda831.sqlite3 was written by the release before format 1.1
-(commit adda831): a finished session of the contract's example (money.yaml) and an
-unfinished one of therapist-delayed-grief. Its rows have no practice, items or problem.
+The database under test was written by the release at commit adda831 (see
+tests/data/records/README.md), on SQLite, and copied row for row into PostgreSQL.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+import sqlalchemy as sa
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 
-from simulator.cli import cli
+from simulator import migrate, report
+from simulator.engine import compile_scenario
+from simulator.library import load
+from simulator.records import Store, debrief_of
+from simulator.rules import replay
+from tests.web.conftest import database_url  # noqa: F401 - the sqlite/postgres fixture
 
-OLD = Path(__file__).parent / "data" / "records" / "release-adda831.sqlite3"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o700)
-    shutil.copy(OLD, folder / "records.sqlite3")
-    (folder / "records.sqlite3").chmod(0o600)
-    return folder
-
-
-def run(*args: str, data_dir: Path, input: str | None = None) -> tuple[int, str]:
-    r = CliRunner().invoke(cli, [*args, "--data-dir", str(data_dir)], input=input, catch_exceptions=False)
-    return r.exit_code, r.output
-
-
-def test_old_sessions_are_listed_with_their_scores(data_dir: Path) -> None:
-    code, out = run("sessions", "--json", data_dir=data_dir)
-    assert code == 0
-    listed = {r["id"]: r for r in json.loads(out)}
-    assert listed["911bd1c1"]["ending"] == "renegotiating"
-    assert listed["911bd1c1"]["scores"] == {"tone": 50, "timing": 67, "nonverbal": 67, "charge": 67, "overall": 63}
-    assert listed["039222a3"]["ending"] is None
+REPO = Path(__file__).resolve().parent.parent
+OLD = REPO / "tests" / "data" / "records" / "release-adda831.sqlite3"
+LISTED = [
+    ("3399939b", "2026-11-24T15:14:02+00:00", "money-impasse", 1, "renegotiating"),
+    ("e78afc57", "2026-11-24T15:14:06+00:00", "money-impasse", 1, "renegotiating"),
+    ("d490685e", "2026-11-24T15:14:10+00:00", "delivery-practice", 1, "sorted"),
+    ("b23867dd", "2026-11-24T15:14:22+00:00", "money-impasse", 1, None),
+    ("d3f3dbbd", "2026-11-24T15:14:26+00:00", "money-impasse", 3, "renegotiating"),
+]
 
 
-def test_an_old_finished_session_reports_as_it_was_played(data_dir: Path) -> None:
-    code, out = run("report", "911bd1c1", "--format", "md", data_dir=data_dir)
-    assert code == 0
-    assert "## Ending: The real expectation is on the table (positive)" in out
-    assert "| 50 | 67 | 67 | 67 | not rated | 63 | 63 |" in out
-    assert "What you did, item by item" not in out  # nothing was assessed then
-    assert "Traceback" not in out
+def old_store(tmp_path: Path, url: str | None) -> Store:
+    """A store opened on the old release's records (upgraded by opening it)."""
+    if url is None:
+        folder = tmp_path / "data"
+        folder.mkdir(exist_ok=True)
+        shutil.copy(OLD, folder / "records.sqlite3")
+        return Store(data_dir=folder)
+    engine = sa.create_engine(url)
+    _to_revision(engine, migrate.BASELINE)
+    old = sqlite3.connect(OLD)
+    with engine.begin() as db:
+        for table in ("sessions", "turns"):
+            cursor = old.execute(f"SELECT * FROM {table}")
+            names = [c[0] for c in cursor.description]
+            rows = [dict(zip(names, r, strict=True)) for r in cursor]
+            for r in rows:
+                if "rewound" in r:
+                    r["rewound"] = bool(r["rewound"])
+            db.execute(sa.table(table, *(sa.column(n) for n in names)).insert(), rows)
+    engine.dispose()
+    return Store(url)
 
 
-def test_an_old_unfinished_session_resumes(data_dir: Path) -> None:
-    code, out = run("resume", "039222a3", "--yes", data_dir=data_dir, input="")
-    # the title is today's (the bundled scenario may have been reworked since): the turn is what was recorded
-    assert "Resuming session 039222a3 of '" in out and "' at turn 3." in out
-    assert "Traceback" not in out
-    assert code == 0
+def _to_revision(engine: sa.Engine, revision: str) -> None:
+    from alembic import command
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(REPO / "simulator" / "migrations"))
+    with engine.begin() as db:
+        cfg.attributes["connection"] = db
+        command.upgrade(cfg, revision)
+
+
+def test_the_newest_migration_is_the_one_the_code_expects() -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(REPO / "simulator" / "migrations"))
+    script = ScriptDirectory.from_config(cfg)
+    assert script.get_current_head() == migrate.HEAD
+    assert [r.revision for r in reversed(list(script.walk_revisions()))] == list(migrate.KNOWN)
+
+
+def test_old_records_are_upgraded_then_listed_reported_and_resumed(tmp_path: Path, database_url: str | None) -> None:  # noqa: F811
+    with old_store(tmp_path, database_url) as store:
+        listed = [r.listing() for r in store.all()]
+        assert [(r["id"], r["started_at"], r["scenario"], r["turns"], r["ending"]) for r in listed] == LISTED
+        assert listed[0]["scores"] == {"tone": 100, "timing": 100, "nonverbal": 100, "charge": 100, "overall": 100}
+
+        rewound = store.get("3399939b")
+        assert [(a["choice"], a["rewound"]) for a in rewound.attempts] == [("counter", True), ("acknowledge", False)]
+        md = report.render(debrief_of(rewound, None), "md")
+        assert "Session 3399939b, played 2026-11-24T15:14:02+00:00 · coach mode · client perspective" in md
+        assert "## Ending: The real expectation is on the table (positive)" in md
+        chosen = report.render(debrief_of(store.get("d490685e"), None), "md")
+        assert "sarcastic" in chosen
+
+        unfinished = store.get("b23867dd")
+        assert unfinished.finished_at is None
+        session = replay(compile_scenario(load(REPO / "tests" / "data" / "valid" / "money-impasse.yaml")).new_session(),
+                         store.choices("b23867dd"))  # fmt: skip
+        assert (session.state, session.turn) == ("escalation", 1)
+        turn = session.play("follow")
+        store.add_turn("b23867dd", session, turn)
+        assert [t["choice"] for t in store.get("b23867dd").turns] == ["counter", "follow"]
+
+
+def test_the_terminal_resumes_an_old_session_and_lists_it_finished(tmp_path: Path) -> None:
+    old_store(tmp_path, None).close()
+    data = ["--data-dir", str(tmp_path / "data")]
+    ipt = [sys.executable, "-m", "simulator"]
+    resumed = subprocess.run([*ipt, "resume", "b23867dd", "--yes", *data], input="follow\nown-it\n1\n1\n",
+                             check=False, capture_output=True, text=True, cwd=REPO, timeout=60)  # fmt: skip
+    assert "Resuming session b23867dd of 'The same argument about money' at turn 2." in resumed.stderr
+    listed = subprocess.run([*ipt, "sessions", *data], check=False, capture_output=True, text=True, cwd=REPO, timeout=60)
+    line = next(x for x in listed.stdout.splitlines() if x.startswith("b23867dd"))
+    assert "ended 'renegotiating'" in line, resumed.stdout + resumed.stderr
+
+
+def test_records_from_a_newer_release_are_refused_and_left_as_they_are(tmp_path: Path) -> None:
+    old_store(tmp_path, None).close()
+    path = tmp_path / "data" / "records.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE alembic_version SET version_num = '0099'")
+    before = dump(path)
+    result = subprocess.run([sys.executable, "-m", "simulator", "sessions", "--data-dir", str(tmp_path / "data")],
+                            check=False, capture_output=True, text=True, cwd=REPO, timeout=60)  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == (
+        "ipt-sim: the records database was written by a newer release of ipt-sim (schema 0099; this release knows up to "
+        "0003); it is left as it is: upgrade ipt-sim (pip install -U ipt-sim) to open it\n"
+    )
+    assert dump(path) == before
+
+
+def dump(path: Path) -> list[str]:
+    with sqlite3.connect(path) as db:
+        return list(db.iterdump())
+
+
+def test_migrations_never_go_down() -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(REPO / "simulator" / "migrations"))
+    for rev in ScriptDirectory.from_config(cfg).walk_revisions():
+        with pytest.raises(RuntimeError) as err:
+            rev.module.downgrade()
+        assert str(err.value) == "records are never migrated down: keep a copy of the database instead"

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from simulator import rules
 from simulator.authoring.steps import StepFailed, find_scenario
 from simulator.engine import compile_scenario
 from simulator.errors import IptSimError
@@ -29,7 +30,8 @@ def replay(saved: dict[str, Any]) -> dict[str, Any]:
     session = compile_scenario(scenario).new_session()
     for n, turn in enumerate(saved["turns"], 1):
         try:
-            session.play(turn["choice"], Delivery(turn["tone"], tuple(turn["nonverbal"])))
+            chosen = rules.chooses_delivery(scenario, session.current)  # elsewhere the words' own delivery, as today
+            session.play(turn["choice"], Delivery(turn["tone"], tuple(turn["nonverbal"])) if chosen else None)
         except IptSimError as err:
             raise StepFailed(f"turn {n}: '{turn['choice']}' can no longer be played: {err.message}") from None
     return session_dict(session, saved.get("mode", "coach"))

@@ -48,6 +48,20 @@ def collect(paths: Sequence[Path]) -> tuple[list[str], list[str]]:
     return features, goldens
 
 
+def require_tools() -> None:
+    """pytest and pytest-bdd are the authors' extra (learners who only play never need them)."""
+    import importlib.util
+
+    from simulator.errors import IptSimError
+
+    missing = [m for m in ("pytest", "pytest_bdd") if importlib.util.find_spec(m) is None]
+    if missing:
+        raise IptSimError(
+            f"`ipt-sim test` needs the authoring tools ({', '.join(m.replace('_', '-') for m in missing)} missing): "
+            "install them with  pip install 'ipt-sim[authoring]'  (from a checkout:  pip install '.[authoring]')"
+        )
+
+
 def run(paths: Sequence[Path], update_golden: bool = False, pytest_args: Sequence[str] = ()) -> int:
     """Run the tests; returns pytest's exit code (0 all passed, 1 failures, 5 nothing found)."""
     import pytest

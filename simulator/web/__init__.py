@@ -14,12 +14,16 @@ any request. What the processes must share:
 - the course leader's password, ``IPT_SIM_LEADER_PASSWORD`` (no password: no leader view).
 
 Behind HTTPS, set ``IPT_SIM_SECURE_COOKIES=1`` so the cookie is only sent over HTTPS.
+The README's class recipe puts gunicorn on loopback behind Caddy for TLS. ``ipt-sim serve``
+itself runs Werkzeug's server on loopback and waitress (request timeouts) beyond it.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -28,14 +32,24 @@ from simulator.web.app import create_app
 __all__ = ["create_app", "serve"]
 
 
+REQUEST_TIMEOUT = 30  # seconds a client may take to send a request before the server drops it
+
+
+def loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
 def serve(
     host: str, port: int, database_url: str | None, leader_password: str | None, data_dir: Path | None,
     scenarios: Path | None = None,
 ) -> None:  # fmt: skip
-    """Serve the app until Ctrl-C (Werkzeug's threaded server: fine for a machine or a class room).
-    ``scenarios``: an author's folder, offered beside the bundled library (its ids win)."""
-    from werkzeug.serving import make_server
-
+    """Serve the app until Ctrl-C: Werkzeug's threaded server on loopback (one's own machine),
+    waitress beyond it (a production server whose request timeout drops slow or stalled
+    clients, so they cannot hold every thread). ``scenarios``: an author's folder, offered
+    beside the bundled library (its ids win)."""
     from simulator.library import bundled_dir
     from simulator.web import present
 
@@ -43,9 +57,18 @@ def serve(
     app = create_app(database_url=database_url, data_dir=data_dir, leader_password=leader_password, scenario_dirs=folders)
     catalogue = app.extensions["ipt_sim"].catalogue
     present.warm(s for s in (catalogue.get(i.id) for i in catalogue.infos()) if s is not None)
-    server = make_server(host, port, app, threaded=True)
+    if loopback(host):
+        from werkzeug.serving import make_server
+
+        server: Any = make_server(host, port, app, threaded=True)
+        bound, run, stop = server.server_port, server.serve_forever, server.server_close
+    else:
+        from waitress.server import create_server
+
+        server = create_server(app, host=host, port=port, threads=8, channel_timeout=REQUEST_TIMEOUT, ident="ipt-sim")
+        bound, run, stop = server.effective_port, server.run, server.close
     shown_host = f"[{host}]" if ":" in host else host
-    click.echo(f"ipt-sim is serving on http://{shown_host}:{server.server_port}/ (Ctrl-C stops)", err=True)
+    click.echo(f"ipt-sim is serving on http://{shown_host}:{bound}/ (Ctrl-C stops)", err=True)
     if database_url and not os.environ.get("IPT_SIM_SECRET_KEY"):
         click.echo(
             "Note: several app processes on one database must share one secret key: set IPT_SIM_SECRET_KEY "
@@ -53,11 +76,11 @@ def serve(
             err=True,
         )
     if leader_password:
-        click.echo(f"Course leader view: http://{shown_host}:{server.server_port}/leader", err=True)
+        click.echo(f"Course leader view: http://{shown_host}:{bound}/leader", err=True)
     try:
-        server.serve_forever()
+        run()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        stop()
         app.extensions["ipt_sim"].store.close()

@@ -9,10 +9,13 @@ is a 4xx page that says what happened; nothing a request sends can reach a 500.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import hmac
 import os
 import secrets
+import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -21,57 +24,41 @@ import sqlalchemy as sa
 from flask import Flask, render_template, request
 from jinja2 import StrictUndefined
 from werkzeug.exceptions import HTTPException
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import generate_password_hash
 
 from simulator.errors import IptSimError, RecordNotFound
 from simulator.records import Store, default_data_dir
 from simulator.safety import NOTICE
 from simulator.web.catalogue import Catalogue
+from simulator.web.context import Refusal, Web
 from simulator.web.forms import Invalid
 from simulator.web.ledger import Gone, Moved
+from simulator.web.views import bp
 
 MAX_REQUEST = 16 * 1024  # bytes: the largest form is a few hundred
 SECRET_FILE = "web-secret-key"
-
-
-@dataclass
-class Web:
-    """What every request needs, shared by the app's threads (none of it is session state)."""
-
-    store: Store
-    catalogue: Catalogue
-    secret: bytes
-    leader_hash: str | None
-
-    def leader_ok(self, password: str) -> bool:
-        return self.leader_hash is not None and check_password_hash(self.leader_hash, password)
-
-
-class Refusal(Exception):
-    """A request refused with a status and a page that says why."""
-
-    def __init__(self, status: int, title: str, message: str, links: Sequence[tuple[str, str]] = ()) -> None:
-        super().__init__(message)
-        self.status = status
-        self.title = title
-        self.message = message
-        self.links = list(links)
 
 
 def secret_key(data_dir: Path) -> bytes:
     """The key that signs cookies and forms: made at first start, kept 0600 in the data folder."""
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = data_dir / SECRET_FILE
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        key = path.read_text("ascii").strip()
-        if len(key) >= 32:
-            return key.encode()
-        raise IptSimError(f"{path} holds no usable secret key; delete it to make a new one") from None
-    with os.fdopen(fd, "w", encoding="ascii") as f:
-        f.write(secrets.token_hex(32) + "\n")
-    return secret_key(data_dir)
+    if not path.exists():
+        # Written whole to a private file, then linked into place: a worker starting at the
+        # same moment sees either no key or the whole key, never half of one, and only one
+        # link can win.
+        fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=".web-secret-key.")
+        try:
+            with os.fdopen(fd, "w", encoding="ascii") as f:
+                f.write(secrets.token_hex(32) + "\n")
+            with contextlib.suppress(FileExistsError):
+                os.link(tmp, path)
+        finally:
+            os.unlink(tmp)
+    key = path.read_text("ascii").strip()
+    if len(key) >= 32:
+        return key.encode()
+    raise IptSimError(f"{path} holds no usable secret key; delete it to make a new one")
 
 
 def create_app(
@@ -109,16 +96,18 @@ def create_app(
     from simulator.web.present import filters
 
     app.jinja_env.filters.update(filters())
+    app.jinja_env.globals["class_server"] = bool(password)  # the footer says who can see what is played
     store = Store(url, data_dir=folder)
     app.extensions["ipt_sim"] = Web(
         store=store,
         catalogue=Catalogue(scenario_dirs),
         secret=key,
         leader_hash=generate_password_hash(password) if password else None,
+        # The same on every worker (a password hash is salted per process, so it cannot be):
+        leader_key=hmac.new(key, b"leader\x1f" + password.encode(), hashlib.sha256).hexdigest() if password else None,
     )
 
-    from simulator.web.freetext import bp as free_text
-    from simulator.web.views import bp
+    from simulator.web.freetext import bp as free_text  # imports the views' helpers: after they are loaded
 
     app.register_blueprint(bp)
     app.register_blueprint(free_text)  # typed replies (free_text scenarios): the model loads on first use

@@ -17,6 +17,7 @@ from collections.abc import Collection, Mapping
 
 from werkzeug.datastructures import MultiDict
 
+from simulator.rules import number
 from simulator.timing import MAX_RESPONSE_TIME
 
 SESSION_ID = re.compile(r"[0-9a-f]{8,16}")
@@ -65,9 +66,10 @@ def one_of(value: str, options: Collection[str], what: str) -> str:
 
 
 def step_of(value: str) -> int:
-    if not value.isdigit() or len(value) > 9:
+    step = number(value) if value == value.strip() else None
+    if step is None:
         raise Invalid("the form's step is not a number")
-    return int(value)
+    return step
 
 
 def response_time(value: str | None) -> float | None:

@@ -20,7 +20,7 @@ from simulator.freetext.terminal import NO_SILENCE
 from simulator.freetext.words import observe
 from simulator.model import Choice
 from simulator.web import ledger
-from simulator.web.app import Refusal
+from simulator.web.context import Refusal
 from simulator.web.forms import Invalid, fields, step_of
 from simulator.web.views import cue_text, form_token, live, offered_choice, owner, require_token, web, words
 

@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
-from simulator import catalogs, cohort, delivery, report
+from simulator import catalogs, cohort, report, rules
+from simulator.errors import ChoiceRefused
 from simulator.judge import Delivery
 from simulator.model import AREAS, DIMENSIONS, PERSPECTIVES, STAGES, Choice
 from simulator.records import Record, debrief_of
 from simulator.timing import PATIENCE, reply_seconds
 from simulator.web import keep, ledger, present
-from simulator.web.app import Refusal, Web
+from simulator.web.context import Refusal, Web
 from simulator.web.forms import NONCE, SESSION_ID, TIMING, Invalid, check_token, fields, filters, one_of, step_of, token
 from simulator.web.forms import response_time as measured
 
@@ -194,7 +197,7 @@ def conversation(sid: str) -> str | Response:
     s = sess.scenario
     state = sess.current
     mode = lv.record.mode
-    last = lv.record.turns[-1] if lv.record.turns and not lv.last_was_rewind else None
+    last = lv.record.last if not lv.last_was_rewind else None
     charge = s.meters["charge"]
     return render_template(
         "conversation.html",
@@ -231,15 +234,15 @@ def how(sid: str) -> str:
     if step_of(f["step"]) != lv.step:
         raise ledger.Moved(sid)
     choice = offered_choice(sess.offered(), f["choice"])
-    if sess.scenario.delivery_of(sess.current) != "choose":
+    offer = rules.delivery_offer(sess, choice)
+    if offer is None:
         raise Invalid("this moment has no choice of delivery")
     if f.get("rt"):
         measured(f["rt"])  # refuse nonsense now, not after the second page
     cat = catalogs.load()
-    seed = f"{sess.scenario.id}:{sess.state}:{choice.id}:{sess.turn}"  # the same order as the terminal's
     cue_sets = [
         ("+".join(cs), ", ".join(f"{c.replace('_', ' ')} ({cat.cues[c].signals})" for c in cs) or "nothing in particular")
-        for cs in delivery.shuffled(delivery.cue_options(choice), seed + ":cues")
+        for cs in offer.cues
     ]
     return render_template(
         "how.html",
@@ -247,7 +250,7 @@ def how(sid: str) -> str:
         s=sess.scenario,
         choice=choice,
         words=words(choice),
-        tones=delivery.shuffled(delivery.tone_options(choice), seed + ":tone"),
+        tones=offer.tones,
         cue_sets=cue_sets,
         rt=f.get("rt", ""),
         token=form_token("reply", sid, str(lv.step)),
@@ -276,15 +279,15 @@ def reply(sid: str) -> Response:
         raise ledger.Moved(sid)
     choice = offered_choice(sess.offered(), f["choice"])
     said: Delivery | None = None
-    if sess.scenario.delivery_of(sess.current) == "choose":
-        cue_sets = {"+".join(cs): cs for cs in delivery.cue_options(choice)}
-        tone = one_of(f["tone"], delivery.tone_options(choice), "tones") if "tone" in f else None
-        cues = cue_sets[one_of(f["cues"], cue_sets, "sets of cues")] if "cues" in f else None
-        if tone is None or cues is None:
-            raise Invalid("choose a tone of voice and what your body does: nothing is chosen for you")
-        said = Delivery(tone, tuple(cues))
-    elif "tone" in f or "cues" in f:
-        raise Invalid("this moment has no choice of delivery")
+    if "tone" in f or "cues" in f:  # the engine refuses what this moment does not offer
+        cues = tuple(c for c in f["cues"].split("+") if c) if "cues" in f else choice.nonverbal
+        said = Delivery(f.get("tone", choice.tone), cues)
+        try:
+            rules.check_delivery(sess.scenario, sess.current, choice, said)
+        except ChoiceRefused as err:
+            raise Invalid(err.message) from None
+    if rules.chooses_delivery(sess.scenario, sess.current) and ("tone" not in f or "cues" not in f):
+        raise Invalid("choose a tone of voice and what your body does: nothing is chosen for you")
     setting = timing_setting()
     state = sess.current
     shown = [state.says, state.nonverbal, *(c.say for c in sess.offered())]
@@ -304,15 +307,15 @@ def rewind(sid: str) -> Response:
     step = step_of(f["step"])
     if step != lv.step:
         raise ledger.Moved(sid)
-    if lv.record.mode != "coach":
-        raise Refusal(400, "No rewind in assess mode", "Rewind is only available in coach mode. Nothing was changed.",
-                      [(f"/play/{sid}", "Back to the conversation")])  # fmt: skip
     if lv.session.finished:
         raise ledger.Moved(sid)
-    if not lv.session.turns:
-        raise Refusal(400, "Nothing to take back", "There is nothing to take back yet. Nothing was changed.",
-                      [(f"/play/{sid}", "Back to the conversation")])  # fmt: skip
-    ledger.rewind(web().store, sid, owner(), step)
+    try:
+        rules.check_rewind(lv.session, lv.record.mode)
+    except rules.RewindRefused as err:
+        raise Refusal(
+            400, err.title, f"{err.message.capitalize()}. Nothing was changed.", [(f"/play/{sid}", "Back to the conversation")]
+        ) from None
+    ledger.rewind(web().store, sid, owner(), step, lv.session)
     return redirect(url_for("web.conversation", sid=sid), 303)
 
 
@@ -405,13 +408,31 @@ def leader_enabled() -> None:
         raise Refusal(404, "Not Found", "There is no page at this address.", [("/", "Scenarios")])
 
 
+LEADER_IDLE = 30 * 60  # seconds: a leader sign-in left idle this long asks for the password again
+SIGN_IN_TRIES = 5  # wrong passwords in SIGN_IN_WINDOW before sign-in is closed
+SIGN_IN_WINDOW = timedelta(minutes=15)
+
+
 def leader_mark() -> str:
-    return form_token("leader-in", web().leader_hash or "")
+    return form_token("leader-in", web().leader_key or "")
 
 
 def is_leader() -> bool:
-    mark = session.get("leader")
-    return isinstance(mark, str) and web().leader_hash is not None and secrets.compare_digest(mark, leader_mark())
+    """Signed in (the mark is the same on every worker) and not idle for LEADER_IDLE; each
+    leader page renews it."""
+    mark, seen = session.get("leader"), session.get("leader_seen")
+    if not (isinstance(mark, str) and web().leader_key is not None and secrets.compare_digest(mark, leader_mark())):
+        return False
+    if not isinstance(seen, int) or not 0 <= time.time() - seen <= LEADER_IDLE:
+        session.pop("leader", None)
+        return False
+    session["leader_seen"] = int(time.time())
+    return True
+
+
+def sign_in_closed() -> bool:
+    """Too many wrong passwords lately (counted in the database, so on every worker)."""
+    return web().store.sign_in_failures(datetime.now(UTC) - SIGN_IN_WINDOW) >= SIGN_IN_TRIES
 
 
 def pseudonym(owner_id: str) -> str:
@@ -424,9 +445,15 @@ def leader() -> str | Response | tuple[str, int]:
     if request.method == "POST":
         f = fields(request.form, ["token", "password"])
         require_token(f["token"], "leader-login")
+        if sign_in_closed():  # checked before the (deliberately slow) password hash
+            return render_template("leader_login.html", token=form_token("leader-login"), wrong=False, locked=True,
+                                   minutes=SIGN_IN_WINDOW.seconds // 60, nav="leader"), 429  # fmt: skip
         if not web().leader_ok(f["password"]):
+            web().store.sign_in_failed()
             return render_template("leader_login.html", token=form_token("leader-login"), wrong=True, nav="leader"), 403
+        web().store.sign_in_cleared()
         session["leader"] = leader_mark()
+        session["leader_seen"] = int(time.time())
         return redirect(url_for("web.leader"), 303)
     if not is_leader():
         return render_template("leader_login.html", token=form_token("leader-login"), wrong=False, nav="leader")

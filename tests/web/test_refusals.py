@@ -186,6 +186,12 @@ def test_the_delivery_page_refuses_a_choice_not_offered(app: Flask, player: Play
             "This reply was already sent")  # fmt: skip
 
 
+def test_a_unicode_digit_as_the_step_is_a_clear_400_not_a_500(app: Flask, player: Player) -> None:
+    player.start("delivery-practice")
+    refused(app, player, lambda: player.client.get(f"/play/{player.sid}/how?choice=no-kindly&step=²"), 400,
+            "This form cannot be used Error 400 The form's step is not a number. Nothing was changed.")  # fmt: skip
+
+
 def test_a_huge_request_is_413(app: Flask, midway: Player) -> None:
     data = midway.form("/reply").inputs | {"choice": "follow" + "x" * 1_000_000}
     refused(app, midway, lambda: midway.client.post(f"/play/{midway.sid}/reply", data=data), 413,
@@ -283,7 +289,7 @@ def test_a_database_that_stops_answering_is_503(app: Flask, midway: Player, monk
     def gone(*_args: object, **_kwargs: object) -> None:
         raise sa.exc.OperationalError("SELECT 1", {}, ConnectionError("server closed the connection"))
 
-    monkeypatch.setattr(Store, "choices", gone)
+    monkeypatch.setattr(Store, "head", gone)  # the first query of every conversation page
     r = midway.client.get(f"/play/{midway.sid}")
     assert r.status_code == 503
     assert "The records are out of reach Error 503 The records database did not answer just now." in text_of(r)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the records database (see :mod:`simulator.migrate`)."""
