@@ -14,15 +14,24 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def when(iso: str | None, now: datetime | None = None) -> str:
+def _time(value: str | datetime) -> datetime | None:
+    """A stored time: records keep real datetimes; JSON and older callers give ISO text."""
+    if isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def when(iso: str | datetime | None, now: datetime | None = None) -> str:
     """An ISO time as a person says it, in local time: ``today, 11:27``, ``yesterday, 09:05``,
     ``Mon 23 Nov, 14:02`` this year, ``23 Nov 2025`` before; empty for None."""
     if not iso:
         return ""
-    try:
-        t = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
+    t = _time(iso)
+    if t is None:
+        return str(iso)
     if t.tzinfo is None:
         t = t.replace(tzinfo=UTC)
     t = t.astimezone()
@@ -38,14 +47,13 @@ def when(iso: str | None, now: datetime | None = None) -> str:
     return f"{t.day} {t.strftime('%b %Y')}"
 
 
-def date(iso: str | None) -> str:
+def date(iso: str | datetime | None) -> str:
     """An ISO time for a page that is kept (a report file): ``24 Nov 2026, 11:27``, local time."""
     if not iso:
         return ""
-    try:
-        t = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
+    t = _time(iso)
+    if t is None:
+        return str(iso)
     if t.tzinfo is None:
         t = t.replace(tzinfo=UTC)
     t = t.astimezone()

@@ -502,13 +502,15 @@ def turn_facts(session: Session, t: Turn) -> dict[str, Any]:
 
 _TURN_KEYS = ("state", "choice", "say", "tone", "nonverbal", "timing", "meters_before", "meters_after", "ratings",
               "feedback", "next", "assess", "problem")  # fmt: skip
+_TYPED_KEYS = ("typed", "own_words")  # free mode: only on turns typed in the learner's own words
 
 
 def turn_of(facts: dict[str, Any]) -> dict[str, Any]:
     """A recorded turn in the ``--json`` shape, whatever version wrote it."""
     if facts.get("v") == 1:  # written before schema 0002: the shape was stored as it was
         return dict(facts["turn"])
-    return {k: facts.get(k) for k in _TURN_KEYS} | {"assess": facts.get("assess", []), "nonverbal": facts.get("nonverbal", [])}
+    return ({k: facts.get(k) for k in _TURN_KEYS} | {"assess": facts.get("assess", []), "nonverbal": facts.get("nonverbal", [])}
+            | {k: facts[k] for k in _TYPED_KEYS if k in facts})  # fmt: skip
 
 
 _ROW_FIELDS = frozenset(Row.__dataclass_fields__)

@@ -86,7 +86,7 @@ def test_old_records_are_upgraded_then_listed_reported_and_resumed(tmp_path: Pat
         rewound = store.get("3399939b")
         assert [(a["choice"], a["rewound"]) for a in rewound.attempts] == [("counter", True), ("acknowledge", False)]
         md = report.render(debrief_of(rewound, None), "md")
-        assert "Session 3399939b, played 2026-11-24T15:14:02+00:00 · coach mode · client perspective" in md
+        assert "Session 3399939b, played 24 Nov 2026, 15:14 · coach mode · client perspective" in md
         assert "## Ending: The real expectation is on the table (positive)" in md
         chosen = report.render(debrief_of(store.get("d490685e"), None), "md")
         assert "sarcastic" in chosen
@@ -110,7 +110,7 @@ def test_the_terminal_resumes_an_old_session_and_lists_it_finished(tmp_path: Pat
     assert "Resuming session b23867dd of 'The same argument about money' at turn 2." in resumed.stderr
     listed = subprocess.run([*ipt, "sessions", *data], check=False, capture_output=True, text=True, cwd=REPO, timeout=60)
     line = next(x for x in listed.stdout.splitlines() if x.startswith("b23867dd"))
-    assert "ended 'renegotiating'" in line, resumed.stdout + resumed.stderr
+    assert "3 turns      63  The real expectation" in line, resumed.stdout + resumed.stderr
 
 
 def test_records_from_a_newer_release_are_refused_and_left_as_they_are(tmp_path: Path) -> None:

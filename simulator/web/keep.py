@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,12 +20,16 @@ import sqlalchemy as sa
 from simulator.records import Store, sessions, turns
 
 FORMAT = "ipt-sim sessions"
-VERSION = 1
+VERSION = 2  # 2: records schema 0002 (turn facts as JSON, real times)
 MAX_IMPORT = 8 * 1024 * 1024  # bytes: hundreds of long sessions
-SESSION_TEXT = ("scenario_id", "scenario_path", "scenario_sha256", "facts", "mode", "started_at")
-SESSION_OPTIONAL = ("finished_at", "ending_id", "ending", "scores")
-TURN_TEXT = ("choice", "tone", "nonverbal", "row", "turn", "played_at")
-JSON_COLUMNS = ("facts", "ending", "scores", "nonverbal", "row", "turn")
+SESSION_TEXT = ("scenario_id", "scenario_path", "scenario_sha256", "mode")
+SESSION_OPTIONAL = ("ending_id",)
+SESSION_JSON = ("facts",)
+SESSION_JSON_OPTIONAL = ("ending", "scores")
+SESSION_TIMES = ("started_at",)
+SESSION_TIMES_OPTIONAL = ("finished_at",)
+TURN_TEXT = ("choice", "tone")
+TURN_JSON = ("nonverbal", "facts")
 
 
 class BadFile(ValueError):
@@ -38,10 +43,14 @@ def export(store: Store, owner: str) -> dict[str, Any]:
         out = []
         for s in rows.all():
             ts = db.execute(sa.select(turns).where(turns.c.session_id == s["id"]).order_by(turns.c.seq)).mappings().all()
-            item = {k: v for k, v in s.items() if k != "owner"}
-            item["turns"] = [{k: v for k, v in t.items() if k != "session_id"} for t in ts]
+            item = {k: _plain(v) for k, v in s.items() if k not in ("owner", "writer", "lease_until")}
+            item["turns"] = [{k: _plain(v) for k, v in t.items() if k != "session_id"} for t in ts]
             out.append(item)
     return {"format": FORMAT, "version": VERSION, "sessions": out}
+
+
+def _plain(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, datetime) else v
 
 
 def _text(d: dict[str, Any], key: str, optional: bool = False, limit: int = 200_000) -> str | None:
@@ -50,12 +59,26 @@ def _text(d: dict[str, Any], key: str, optional: bool = False, limit: int = 200_
         return None
     if not isinstance(v, str) or len(v) > limit:
         raise BadFile(f"'{key}' should be text")
-    if key in JSON_COLUMNS:
-        try:
-            json.loads(v)
-        except ValueError:
-            raise BadFile(f"'{key}' should hold JSON") from None
     return v
+
+
+def _json(d: dict[str, Any], key: str, optional: bool = False) -> Any:
+    v = d.get(key)
+    if v is None and optional:
+        return None
+    if not isinstance(v, (dict, list)) or len(json.dumps(v)) > 200_000:
+        raise BadFile(f"'{key}' should hold structured data")
+    return v
+
+
+def _time(d: dict[str, Any], key: str, optional: bool = False) -> datetime | None:
+    v = _text(d, key, optional)
+    if v is None:
+        return None
+    try:
+        return datetime.fromisoformat(v)
+    except ValueError:
+        raise BadFile(f"'{key}' should be a time") from None
 
 
 def _checked(data: Any) -> list[dict[str, Any]]:
@@ -73,6 +96,10 @@ def _checked(data: Any) -> list[dict[str, Any]]:
         row: dict[str, Any] = {"id": s["id"]}
         row.update({k: _text(s, k) for k in SESSION_TEXT})
         row.update({k: _text(s, k, optional=True) for k in SESSION_OPTIONAL})
+        row.update({k: _json(s, k) for k in SESSION_JSON})
+        row.update({k: _json(s, k, optional=True) for k in SESSION_JSON_OPTIONAL})
+        row.update({k: _time(s, k) for k in SESSION_TIMES})
+        row.update({k: _time(s, k, optional=True) for k in SESSION_TIMES_OPTIONAL})
         ts = s.get("turns")
         if not isinstance(ts, list):
             raise BadFile("a session has no list of turns")
@@ -80,7 +107,14 @@ def _checked(data: Any) -> list[dict[str, Any]]:
         for t in ts:
             if not isinstance(t, dict):
                 raise BadFile("a turn is not a set of fields")
-            r: dict[str, Any] = {k: _text(t, k) for k in TURN_TEXT}
+            r: dict[str, Any] = {k: _text(t, k) for k in TURN_TEXT} | {k: _json(t, k) for k in TURN_JSON}
+            r["played_at"] = _time(t, "played_at")
+            patience = t.get("patience")
+            if patience is not None and (
+                not isinstance(patience, (int, float)) or isinstance(patience, bool) or not 0 < patience <= 10
+            ):
+                raise BadFile("a turn's 'patience' should be a number")
+            r["patience"] = patience
             for k in ("seq", "number"):
                 if not isinstance(t.get(k), int) or isinstance(t.get(k), bool) or not 0 <= t[k] < 100_000:
                     raise BadFile(f"a turn's '{k}' should be a whole number")

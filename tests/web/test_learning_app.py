@@ -106,7 +106,7 @@ def test_sessions_can_be_downloaded_and_brought_into_another_browser(player: Pla
     [
         (b"not json", "this file is not JSON"),
         (b'{"format": "something else"}', "this is not a file of ipt-sim sessions"),
-        (b'{"format": "ipt-sim sessions", "version": 1, "sessions": [{"id": "../x"}]}', "a session has no usable id"),
+        (b'{"format": "ipt-sim sessions", "version": 2, "sessions": [{"id": "../x"}]}', "a session has no usable id"),
     ],
 )
 def test_a_file_that_is_not_a_download_changes_nothing(player: Player, app: Flask, content: bytes, says: str) -> None:
