@@ -54,7 +54,9 @@ class Judgement:
     problem: str | None = None
 
 
-CONGRUENCE_WHY = "The words said one thing and the body another; people believe the body. Say it with a face and voice that mean it."
+CONGRUENCE_WHY = (
+    "The words said one thing and the body another; people believe the body. Say it with a face and voice that mean it."
+)
 
 
 def rate_practice(assess: Sequence[Assess | ItemResult]) -> Rating | None:

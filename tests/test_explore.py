@@ -21,10 +21,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scripts.gen_scenario import generate
-from simulator import explore
+from simulator import catalogs, explore
+from simulator.assessment import critical_missed
 from simulator.engine import Session, compile_scenario, replay
 from simulator.judge import score
 from simulator.model import Scenario
+from simulator.transcript import session_scores, tags
 from simulator.validate import load_text
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,6 +37,8 @@ CUES = ("eye_contact", "nod", "pause", "sigh", "raised_voice", "gentle_touch")
 TIMINGS = ("well_timed", "pause", "late", "premature")
 RATINGS = ("good", "mixed", "poor")
 DIMS = ("tone", "timing", "nonverbal", "charge")
+ITEMS = ("risk_assessment", "risk_recheck", "alliance", "pacing")  # the first two are critical
+LEVELS = ("skilful", "adequate", "misapplied", "omitted")
 
 
 def load(text: str) -> Scenario:
@@ -47,8 +51,13 @@ def load(text: str) -> Scenario:
 
 
 @st.composite
-def scenario_texts(draw: st.DrawFn) -> str:
-    """YAML for a small valid scenario with loops, meters, flags and conditions."""
+def scenario_texts(draw: st.DrawFn, assessed: bool = False) -> str:
+    """YAML for a small valid scenario with loops, meters, flags and conditions.
+
+    ``assessed``: format 1.1 as well: ``assess`` tags (two critical items among them) on
+    most choices, checked objectives, sometimes an affect window (the scenario's or a
+    state's), ``recovery``, a state's ``needs`` and the therapist's perspective.
+    """
     n_play = draw(st.integers(1, 4))
     n_end = draw(st.integers(1, 2))
     states = [f"s{i}" for i in range(n_play)]
@@ -78,16 +87,25 @@ def scenario_texts(draw: st.DrawFn) -> str:
             return draw(st.sampled_from([f, f"not {f}"]))
         return f"{f} or charge >= {draw(st.integers(0, 3))}"
 
+    extra = ""
+    perspective = "client"
+    if assessed:
+        if draw(st.booleans()):
+            lo = draw(st.integers(0, flood - 1))
+            extra += f", window: [{lo}, {draw(st.integers(lo, flood - 1))}]"
+        if draw(st.booleans()):
+            extra += f", recovery: {draw(st.integers(1, 2))}"
+        perspective = draw(st.sampled_from(["client", "therapist"]))
     lines = [
         "version: 1",
         "id: generated",
         "title: Generated",
         "area: grief",
-        "perspective: client",
+        f"perspective: {perspective}",
         "characters:",
         "  sam: {name: Sam, role: a friend}",
         "meters:",
-        f"  charge: {{start: {charge_start}, min: 0, max: {charge_max}, flood: {flood}}}",
+        f"  charge: {{start: {charge_start}, min: 0, max: {charge_max}, flood: {flood}{extra}}}",
     ]
     if trust:
         lines.append(f"  trust: {{start: {draw(st.integers(0, 2))}, min: 0, max: 2}}")
@@ -101,6 +119,11 @@ def scenario_texts(draw: st.DrawFn) -> str:
             "    says: Hello.",
             f"    pace: {draw(st.sampled_from(['slow', 'normal', 'fast']))}",
         ]
+        if assessed and draw(st.integers(0, 3)) == 0:
+            lo = draw(st.integers(0, flood - 1))
+            body.append(f"    window: [{lo}, {draw(st.integers(lo, flood - 1))}]")
+        if assessed and draw(st.integers(0, 3)) == 0:
+            body.append(f"    needs: {draw(st.sampled_from(['steady', 'tentative', 'clear']))}")
         body.append("    choices:")
         for c in range(draw(st.integers(1, 3))):
             tone = draw(st.sampled_from(TONES))
@@ -122,6 +145,10 @@ def scenario_texts(draw: st.DrawFn) -> str:
             if draw(st.booleans()):
                 dim = draw(st.sampled_from(DIMS))
                 body.append(f"        rating: {{{dim}: {draw(st.sampled_from(RATINGS))}}}")
+            if assessed and draw(st.integers(0, 3)) > 0:
+                body.append("        assess:")
+                for item in draw(st.lists(st.sampled_from(ITEMS), min_size=1, max_size=3)):
+                    body.append(f"          - {{item: {item}, level: {draw(st.sampled_from(LEVELS))}}}")
             body.append("REQUIRES")
             if draw(st.booleans()):
                 body.append(f"        next: {draw(st.sampled_from(every))}")
@@ -148,6 +175,10 @@ def scenario_texts(draw: st.DrawFn) -> str:
     lines.append("endings:")
     for i in range(n_end):
         lines += [f"  end{i}:", f"    title: End {i}", f"    outcome: {outcomes[i]}", "    debrief: Over."]
+    if assessed:
+        lines += ["objectives:", "  - Stay with it (a plain objective, not checked)"]
+        for i in range(draw(st.integers(1, 2))):
+            lines += [f"  - id: o{i}", "    text: Do it", f"    met: {json.dumps(expression())}"]
     return "\n".join(lines) + "\n"
 
 
@@ -251,6 +282,116 @@ def check_against_play(scenario: Scenario) -> None:
 @given(scenario_texts())
 def test_explore_agrees_with_every_play(text: str) -> None:
     check_against_play(load(text))
+
+
+# -- format 1.1: practice, the critical cap, objectives ------------------------------------
+
+
+@dataclass
+class Assessed:
+    """What play shows of a format 1.1 scenario up to the depth bound."""
+
+    complete: bool = True  # no play was still going at the bound
+    overall: list[int] = field(default_factory=list)
+    delivery: list[int] = field(default_factory=list)
+    missed: dict[str, list[int]] = field(default_factory=dict)  # critical item -> overall of each play missing it
+    unmet: set[str] = field(default_factory=set)  # checked objectives some play leaves unmet at a positive ending
+
+
+def brute_assessed(scenario: Scenario, depth: int = DEPTH) -> Assessed:
+    out = Assessed()
+
+    def go(s: Session, turns: int) -> None:
+        if s.finished:
+            scores = session_scores(s)
+            overall, delivery = scores["overall"], scores["delivery"]
+            assert overall is not None and delivery is not None
+            out.overall.append(overall)
+            out.delivery.append(delivery)
+            for item in critical_missed(tags(s)):
+                out.missed.setdefault(item, []).append(overall)
+            assert s.ending is not None
+            if s.ending.outcome == "positive":
+                out.unmet |= {o.id for o, met in s.objectives() if met is False and o.id is not None}
+            return
+        offered = s.offered()
+        if turns == depth:
+            out.complete = out.complete and not offered
+            return
+        for c in offered:
+            s.play(c.id)
+            go(s, turns + 1)
+            s.rewind()
+
+    go(compile_scenario(scenario).new_session(), 0)
+    return out
+
+
+def check_assessed(scenario: Scenario) -> None:
+    """Overall best and worst, delivery alone, critical items and objectives against every play."""
+    result = explore.analyse(scenario)
+    plays = brute_assessed(scenario)
+    assessed = any(c.assess for s in scenario.states.values() for c in s.choices)
+    assert result.complete and result.assessed == assessed and (result.delivery is not None) == assessed
+    every = plays.complete or (
+        isinstance(result.plays, int)
+        and all(isinstance(e.max_turns, int) and e.max_turns <= DEPTH for e in result.endings.values() if e.reachable)
+    )
+    if result.plays == 0:
+        assert result.best is None and result.worst is None and result.delivery in (None, (None, None))
+    else:
+        pairs = [(result.best, max, plays.overall, "overall"), (result.worst, min, plays.overall, "overall")]
+        if result.delivery is not None:
+            top, low = result.delivery
+            pairs += [(top, max, plays.delivery, "delivery"), (low, min, plays.delivery, "delivery")]
+        for extreme, pick, values, key in pairs:
+            assert extreme is not None
+            session = replay(scenario, extreme.path)
+            assert session.finished and session_scores(session)[key] == extreme.score, (key, extreme)
+            assert pick(extreme.score, extreme.bound) == extreme.bound  # the bound is never beaten by the play found
+            if extreme.exact:
+                assert extreme.bound == extreme.score
+            if every:
+                assert extreme.exact and extreme.score == pick(values), (key, extreme, pick(values))
+            elif values:
+                assert pick([*values, extreme.bound]) == extreme.bound  # no play beats the proven bound
+                if extreme.exact:
+                    assert pick([*values, extreme.score]) == extreme.score
+    cat = catalogs.load().items
+    tagged = {a.item for s in scenario.states.values() for c in s.choices for a in c.assess if cat[a.item].critical}
+    assert set(result.critical) == tagged and set(plays.missed) <= tagged
+    for item, facts in result.critical.items():
+        missed = plays.missed.get(item, [])
+        if not facts.missable:
+            assert not missed and facts.best_score_when_missed is None
+            continue
+        session = replay(scenario, facts.path)
+        scores = session_scores(session)
+        assert session.finished and item in critical_missed(tags(session))
+        assert scores["overall"] == facts.best_score_when_missed <= 49
+        if every:
+            assert missed and facts.exact and facts.best_score_when_missed == max(missed)
+        elif missed and facts.exact:
+            assert facts.best_score_when_missed >= max(missed)
+    checked = {o.id for o in scenario.objectives if o.met is not None}
+    assert set(result.objectives) == checked
+    for oid, ofacts in result.objectives.items():
+        if oid in plays.unmet:
+            assert ofacts.positive_ending_without
+        if not ofacts.positive_ending_without:
+            assert ofacts.path == ()
+            continue
+        session = replay(scenario, ofacts.path)
+        assert session.ending is not None and session.ending.outcome == "positive"
+        assert dict((o.id, met) for o, met in session.objectives())[oid] is False
+        if every:
+            assert oid in plays.unmet
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenario_texts(assessed=True))
+def test_explore_agrees_with_every_play_of_an_assessed_scenario(text: str) -> None:
+    check_assessed(load(text))
 
 
 # -- the format doc's example -------------------------------------------------------------

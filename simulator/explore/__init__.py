@@ -53,6 +53,7 @@ from typing import Any
 
 from simulator.explore import assessment
 from simulator.explore.model import DEFAULT_MAX_NODES, UNBOUNDED, EndingFacts, Extreme, Result, Tracked, Unbounded
+from simulator.explore.overall import Overall
 from simulator.explore.reads import tracked
 from simulator.explore.scoring import _Candidate, _Scorer
 from simulator.explore.space import _build, _Graph, _Layout, _shortest
@@ -91,7 +92,8 @@ def _bounds(mean: Fraction, best: bool) -> int:
     return max(0, (top - 1 + 2) // 4)
 
 
-def _extreme(g: _Graph, scorer: _Scorer, exact: _Candidate | None, covered: bool, best: bool) -> Extreme | None:
+def _extreme(g: _Graph, scorer: _Scorer, exact: _Candidate | None, covered: bool, best: bool) -> tuple[Extreme | None, list[int]]:
+    """The best (worst) delivery score: version 1's overall."""
     candidates = [c for c in (exact,) if c is not None]
     bound: int | None = None
     if not covered:
@@ -101,7 +103,7 @@ def _extreme(g: _Graph, scorer: _Scorer, exact: _Candidate | None, covered: bool
             candidates.append(cand)
             bound = _bounds(mean if best else 8 - mean, best)
     if not candidates:
-        return None
+        return None, []
     sign = 1 if best else -1
     pick = max(candidates, key=lambda c: (sign * c.score, -len(c.edges)))
     path = tuple(g.moves[g.gid[e]][1] for e in pick.edges)
@@ -111,7 +113,21 @@ def _extreme(g: _Graph, scorer: _Scorer, exact: _Candidate | None, covered: bool
         raise RuntimeError(f"explore's scoring disagrees with judge.score on {list(path)}: {pick.score} vs {real}")
     if bound is None:
         bound = real
-    return Extreme(real, path, covered or real == bound, bound)
+    return Extreme(real, path, covered or real == bound, bound), pick.edges
+
+
+def _overall(
+    scenario: Scenario, g: _Graph, ov: Overall, best: bool, seeds: Sequence[Sequence[int]], delivery: Extreme | None
+) -> Extreme | None:
+    """The best (worst) overall of a scenario with assessment: practice, delivery and the critical cap."""
+    found = ov.search(best, seeds, delivery.bound if delivery is not None else None)
+    if found is None:
+        return None
+    path = tuple(g.moves[g.gid[e]][1] for e in found.edges)
+    real = ov.check(scenario, found.edges)  # the judge's ratings and scores, the assessment's critical verdict
+    if real != found.score:  # pragma: no cover - the two ways of scoring are held together by the tests
+        raise RuntimeError(f"explore's scoring disagrees with judge.score on {list(path)}: {found.score} vs {real}")
+    return Extreme(real, path, found.exact, found.bound)
 
 
 def analyse(scenario: Scenario, max_nodes: int = DEFAULT_MAX_NODES) -> Result:
@@ -169,8 +185,17 @@ def _analyse(scenario: Scenario, max_nodes: int) -> Result:
 
     scorer = _Scorer(g, st)
     exact_best, exact_worst, covered = scorer.layered()
-    best = _extreme(g, scorer, exact_best, covered, best=True)
-    worst = _extreme(g, scorer, exact_worst, covered, best=False)
+    best, best_edges = _extreme(g, scorer, exact_best, covered, best=True)
+    worst, worst_edges = _extreme(g, scorer, exact_worst, covered, best=False)
+    assessed = any(c.assess for s in scenario.states.values() for c in s.choices)
+    delivery: tuple[Extreme | None, Extreme | None] | None = None
+    ov: Overall | None = None
+    if assessed:  # best and worst are overall scores; delivery alone is kept beside them
+        delivery = (best, worst)
+        ov = Overall(scenario, g, st, scorer)
+        seeds = [e for e in (best_edges, worst_edges) if best is not None]
+        best = _overall(scenario, g, ov, True, seeds, best)
+        worst = _overall(scenario, g, ov, False, seeds, worst)
 
     seen_states = {state_ids[node[0]] for node in g.nodes}
     played = set(g.gid)
@@ -178,8 +203,8 @@ def _analyse(scenario: Scenario, max_nodes: int) -> Result:
     unvisited_choices = tuple(mv for i, mv in enumerate(g.moves) if i not in played)
     return Result(
         scenario.id, True, max_nodes, len(g.nodes), len(g.tgt), t, endings, plays, best, worst,
-        unvisited_states, unvisited_choices, assessment.critical(scenario, g), assessment.objectives(scenario, g, layout),
-        any(c.assess for st in scenario.states.values() for c in st.choices),
+        unvisited_states, unvisited_choices, assessment.critical(scenario, g, ov), assessment.objectives(scenario, g, layout),
+        assessed, delivery,
     )  # fmt: skip
 
 
@@ -193,9 +218,10 @@ def _extreme_json(x: Extreme | None) -> dict[str, Any] | None:
 
 
 def to_json(result: Result) -> dict[str, Any]:
-    """The ``--json`` form: ``{endings, plays, best, worst, unvisited}`` and how complete it is."""
+    """The ``--json`` form: ``{endings, plays, best, worst, unvisited}`` and how complete it is
+    (with assessment, also ``critical``, ``objectives`` and ``delivery``)."""
     t = result.tracked
-    return {
+    out: dict[str, Any] = {
         "scenario": result.scenario,
         "complete": result.complete,
         "positions": result.nodes,
@@ -238,6 +264,9 @@ def to_json(result: Result) -> dict[str, Any]:
             o.id: {"positive_ending_without": o.positive_ending_without, "path": list(o.path)} for o in result.objectives.values()
         },
     }
+    if result.delivery is not None:  # format 1.1: best and worst are overall; delivery alone beside them
+        out["delivery"] = {"best": _extreme_json(result.delivery[0]), "worst": _extreme_json(result.delivery[1])}
+    return out
 
 
 def _path_text(path: Sequence[str]) -> str:
@@ -324,11 +353,16 @@ def to_text(result: Result) -> str:
         lines.append("Plays: unbounded (a loop can repeat before an ending)")
     else:
         lines.append(f"Plays: {result.plays:,} distinct plays reach an ending")
-    # With assessment items, these are delivery scores: practice and the critical cap are
-    # reported item by item below. Without them, delivery is the overall score (version 1).
-    which = "delivery" if result.critical or result.assessed else "overall"
-    lines += _extreme_text(f"Best {which} score", result.best, best=True)
-    lines += _extreme_text(f"Worst {which} score", result.worst, best=False)
+    # With assessment (format 1.1) these are overall scores (practice, delivery, the critical
+    # cap), and delivery alone is given beside them; without it, delivery is the overall (version 1).
+    lines += _extreme_text("Best overall score", result.best, best=True)
+    lines += _extreme_text("Worst overall score", result.worst, best=False)
+    top, low = result.delivery or (None, None)
+    if top is not None and low is not None:
+        lines.append(
+            f"Delivery alone (tone, timing, nonverbal, charge): best {top.score}{'' if top.exact else ' (not proven)'}, "
+            f"worst {low.score}{'' if low.exact else ' (not proven)'}"
+        )
     lines += _assessment_text(result)
     lines.append("")
     if not result.unvisited_states and not result.unvisited_choices:

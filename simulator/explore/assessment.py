@@ -5,26 +5,25 @@ Both are decided on the position graph (:mod:`simulator.explore.space`), which f
 the engine exactly. A critical item adds a small status to each position (not tagged yet,
 done, missed), so "missable" is a breadth-first search of that product graph: exact, and
 the play it reports is a shortest one. The best score of a play that misses the item is
-found by a depth-first search over the same product graph that stops as soon as a play
-reaches the cap (a missed critical item caps ``overall`` at 49, so nothing can score
-more); when the search budget runs out first, the figure is the best play found and
-``exact`` says so. An objective's ``met`` reads only tracked values (explore tracks what
+found by the branch-and-bound search of the best overall (:mod:`simulator.explore.overall`),
+keeping only partial plays that can still end with the item missed; it stops as soon as a
+play reaches the cap (a missed critical item caps ``overall`` at 49, so nothing can score
+more). When its budget runs out first, or loops make some plays longer than it searches
+and their bound is above the play found, the figure is the best play found and ``exact``
+says so. An objective's ``met`` reads only tracked values (explore tracks what
 it reads), so it is evaluated on the ending's position itself.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from simulator import catalogs
+from simulator.explore.overall import Overall, of_graph
 from simulator.explore.space import _Graph, _Layout, _shortest
-from simulator.judge import CRITICAL_CAP, rate_practice, score
 from simulator.model import DONE_LEVELS, Scenario
 
-MAX_SEARCH_PLAYS = 200_000  # complete plays the best-score search may score before it stops
-MAX_SEARCH_TURNS = 64
 _UNTOUCHED, _DONE, _MISSED = 0, 1, 2
 
 
@@ -66,9 +65,12 @@ def _ending_positions(g: _Graph) -> list[int]:
     return [x for x, node in enumerate(g.nodes) if g.ending_of_state[node[0]] >= 0]
 
 
-def critical(scenario: Scenario, g: _Graph) -> dict[str, CriticalFacts]:
-    practice = [rate_practice(scenario.states[sid].choice(cid).assess) for sid, cid in g.moves]  # type: ignore[union-attr]
-    table = g.ratings.table
+def critical(scenario: Scenario, g: _Graph, ov: Overall | None = None) -> dict[str, CriticalFacts]:
+    """For each critical item some choice tags: can a play miss it, and the best such play.
+
+    ``ov`` is the overall search on ``g`` when the caller has one (it is built otherwise).
+    """
+    expanded = len(g.off) - 1  # on a graph stopped at its limit, later positions have no known moves
     out: dict[str, CriticalFacts] = {}
     for item in critical_items(scenario):
         step = _effects(scenario, g, item)
@@ -82,6 +84,8 @@ def critical(scenario: Scenario, g: _Graph) -> dict[str, CriticalFacts]:
                 if st == _MISSED:
                     found = (x, st)
                     break
+                continue
+            if x >= expanded:
                 continue
             for e in range(g.off[x], g.off[x + 1]):
                 nxt = (g.tgt[e], st if step[g.gid[e]] < 0 else step[g.gid[e]])
@@ -98,57 +102,13 @@ def critical(scenario: Scenario, g: _Graph) -> dict[str, CriticalFacts]:
             edges.append(e)
             at = prev
         edges.reverse()
-        best, best_edges, exact = _best_missing(g, step, practice, table)
-        if best is None:  # pragma: no cover - the search always finds the play the BFS found
-            best, best_edges = _score(g, edges, practice, table), edges
-        path = tuple(g.moves[g.gid[e]][1] for e in best_edges)
-        out[item] = CriticalFacts(item, True, best, path, exact and g.complete)
+        if ov is None:
+            ov = of_graph(scenario, g)
+        best = ov.search(True, [edges], need=item)
+        assert best is not None  # the play found above is a seed
+        path = tuple(g.moves[g.gid[e]][1] for e in best.edges)
+        out[item] = CriticalFacts(item, True, best.score, path, best.exact and g.complete)
     return out
-
-
-def _score(
-    g: _Graph, edges: list[int], practice: Sequence[str | None], table: list[tuple[int, tuple[int, ...], Mapping[str, str]]]
-) -> int:
-    ratings = [{**table[g.rate[e]][2], "practice": practice[g.gid[e]]} for e in edges]
-    overall = score(ratings, critical_missed=True)["overall"]
-    assert overall is not None
-    return overall
-
-
-def _best_missing(
-    g: _Graph, step: list[int], practice: Sequence[str | None], table: list[tuple[int, tuple[int, ...], Mapping[str, str]]]
-) -> tuple[int | None, list[int], bool]:
-    """The best overall of a play that misses the item, by depth-first search (see the module)."""
-    best: int | None = None
-    best_edges: list[int] = []
-    plays = 0
-    exact = True
-    path: list[int] = []
-    stack: list[tuple[int, int, int]] = [(0, _UNTOUCHED, g.off[0])]  # (position, status, next edge)
-    while stack:
-        x, st, e = stack[-1]
-        if g.ending_of_state[g.nodes[x][0]] >= 0 or e >= g.off[x + 1] or len(path) >= MAX_SEARCH_TURNS:
-            if g.ending_of_state[g.nodes[x][0]] >= 0:
-                plays += 1
-                if st == _MISSED:
-                    value = _score(g, path, practice, table)
-                    if best is None or value > best:
-                        best, best_edges = value, list(path)
-                        if best >= CRITICAL_CAP:
-                            return best, best_edges, True
-            elif len(path) >= MAX_SEARCH_TURNS and e < g.off[x + 1]:
-                exact = False
-            stack.pop()
-            if path:
-                path.pop()
-            if plays >= MAX_SEARCH_PLAYS:
-                return best, best_edges, False
-            continue
-        stack[-1] = (x, st, e + 1)
-        nst = st if step[g.gid[e]] < 0 else step[g.gid[e]]
-        path.append(e)
-        stack.append((g.tgt[e], nst, g.off[g.tgt[e]]))
-    return best, best_edges, exact
 
 
 def objectives(scenario: Scenario, g: _Graph, layout: _Layout) -> dict[str, ObjectiveFacts]:

@@ -69,4 +69,5 @@ class Result:
     unvisited_choices: tuple[tuple[str, str], ...] | None
     critical: Mapping[str, Any] = field(default_factory=dict)  # item -> CriticalFacts (format 1.1)
     objectives: Mapping[str, Any] = field(default_factory=dict)  # objective id -> ObjectiveFacts
-    assessed: bool = False  # some choice carries assess: best and worst are delivery scores
+    assessed: bool = False  # some choice carries assess: best and worst are overall scores (format 1.1)
+    delivery: tuple[Extreme | None, Extreme | None] | None = None  # with assess: best and worst delivery alone

@@ -111,16 +111,21 @@ class _Scorer:
 
     # the best mean per turn, and a play that attains or approaches it ----------------------
 
-    def ratio(self, flip: bool, hint: Sequence[int] = ()) -> tuple[_Candidate, Fraction] | None:
+    def ratio(
+        self, flip: bool, hint: Sequence[int] = (), weights: Sequence[int] | None = None, top: int = 8
+    ) -> tuple[_Candidate, Fraction] | None:
         """The supremum of mean points per turn (of 8 - points if ``flip``), and a witness play.
 
         Dinkelbach's iteration starts from the best loop's mean or the mean of ``hint`` (a
         play already known to be good), whichever is higher: both are at most the answer.
+        Other per-edge ``weights`` (from 0 to ``top``) may stand in for the points: the
+        mean is then theirs (the witness is still scored on delivery).
         """
         ends = [x for x in range(len(self.g.nodes)) if self.is_end[x]]
         if not ends:
             return None
-        w = [8 - p for p in self.points] if flip else self.points
+        base = self.points if weights is None else list(weights)
+        w = [top - p for p in base] if flip else base
         mu, potential, q, cycles = self._howard(w)
         if not hint:
             hint = _shortest(self.g, ends[0])
