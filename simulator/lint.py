@@ -21,6 +21,7 @@ W216 a technique misapplied with no why
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
@@ -87,22 +88,27 @@ def _assignments(
 
     ``domains`` narrows meters and flags to the values they can have at a given state.
     """
-    axes: list[tuple[str, list[Any]]] = []
+    sizes: list[tuple[str, int]] = []  # sized before anything is listed: a range can be huge
     for n in sorted(names):
         if n in scenario.meters:
             m = scenario.meters[n]
-            axes.append((n, sorted(domains[n]) if domains and domains.get(n) else list(range(m.min, m.max + 1))))
+            sizes.append((n, len(domains[n]) if domains and domains.get(n) else m.max - m.min + 1))
         elif n in scenario.flags:
-            axes.append((n, sorted(domains[n]) if domains and domains.get(n) else [False, True]))
+            sizes.append((n, len(domains[n]) if domains and domains.get(n) else 2))
         elif n.startswith("visited:"):
-            axes.append((n, [False, True]))
+            sizes.append((n, 2))
         else:
             return None  # ``turn`` and anything unbounded: not decided here
-    size = 1
-    for _, values in axes:
-        size *= len(values)
-    if size > MAX_ASSIGNMENTS:
+    if math.prod(size for _, size in sizes) > MAX_ASSIGNMENTS:
         return None
+    axes: list[tuple[str, list[Any]]] = []
+    for n, _size in sizes:
+        if domains and domains.get(n):
+            axes.append((n, sorted(domains[n])))
+        elif n in scenario.meters:
+            axes.append((n, list(range(scenario.meters[n].min, scenario.meters[n].max + 1))))
+        else:
+            axes.append((n, [False, True]))
 
     def gen() -> Iterator[dict[str, Any]]:
         for combo in itertools.product(*(v for _, v in axes)):
@@ -340,29 +346,37 @@ def _check_branches(
 
 def reachable_values(s: Scenario) -> dict[str, dict[str, set[Any]]]:
     """For each state, the values each meter and flag may have on entry (an over-approximation:
-    conditions are ignored, so every branch is assumed possible)."""
+    conditions are ignored, so every branch is assumed possible).
+
+    Each name is followed on its own, and only values new to a state are carried on from it,
+    so each value crosses each edge once: the cost is linear in a meter's range."""
     names = [*s.meters, *sorted(s.flags)]
     vals: dict[str, dict[str, set[Any]]] = {sid: {n: set() for n in names} for sid in s.states}
+    fresh: dict[str, dict[str, set[Any]]] = {sid: {n: set() for n in names} for sid in s.states}
     for name, m in s.meters.items():
         vals[s.start][name].add(m.start)
     for flag in s.flags:
         vals[s.start][flag].add(False)
+    fresh[s.start] = {n: set(v) for n, v in vals[s.start].items()}
     todo = [s.start]
     while todo:
         sid = todo.pop()
+        new, fresh[sid] = fresh[sid], {n: set() for n in names}
         for c in s.states[sid].choices:
             after: dict[str, set[Any]] = {
-                name: {s.meters[name].clamp(v + c.effects.get(name, 0)) for v in vals[sid][name]} for name in s.meters
+                name: {s.meters[name].clamp(v + c.effects.get(name, 0)) for v in new[name]} for name in s.meters
             }
             for flag in s.flags:
-                after[flag] = {c.set_flags[flag]} if flag in c.set_flags else set(vals[sid][flag])
+                after[flag] = ({c.set_flags[flag]} if new[flag] else set()) if flag in c.set_flags else new[flag]
             for b in c.next:
                 grew = False
                 for name in names:
-                    before = len(vals[b.goto][name])
-                    vals[b.goto][name] |= after[name]
-                    grew = grew or len(vals[b.goto][name]) != before
-                if grew:
+                    added = after[name] - vals[b.goto][name]
+                    if added:
+                        vals[b.goto][name] |= added
+                        fresh[b.goto][name] |= added
+                        grew = True
+                if grew and b.goto not in todo:
                     todo.append(b.goto)
     return vals
 

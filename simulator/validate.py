@@ -39,7 +39,7 @@ from simulator.model import (
     Source,
     State,
 )
-from simulator.spec import IDENT, OBJECTS, SCENARIO_ID, SLUG, Key
+from simulator.spec import IDENT, MAX_METER_SPAN, OBJECTS, SCENARIO_ID, SLUG, Key
 from simulator.yaml_source import (
     BOOL,
     BROKEN,
@@ -383,6 +383,9 @@ def _meter(r: _Reader, name: str, key: YScalar, node: YNode) -> Meter | None:
     lo, hi, start, flood = vals.get("min"), vals.get("max"), vals.get("start"), vals.get("flood")
     if lo is not None and hi is not None and lo > hi:
         r.error(e["min"][1], "E214", f"meter '{name}' has min {lo} above max {hi}")
+    elif lo is not None and hi is not None and hi - lo > MAX_METER_SPAN:
+        r.error(e["max"][1], "E223", f"meter '{name}' spans {hi - lo:,} steps ({lo} to {hi}): the limit is {MAX_METER_SPAN:,} "
+                "(max - min), so that every check stays quick; count in larger units")  # fmt: skip
     elif lo is not None and hi is not None and start is not None and not lo <= start <= hi:
         r.error(e["start"][1], "E214", f"meter '{name}' starts at {start}, outside [{lo}, {hi}]")
     for only in ("window", "recovery"):
@@ -401,7 +404,7 @@ def _meter(r: _Reader, name: str, key: YScalar, node: YNode) -> Meter | None:
         r.error(e["flood"][0], "E215", f"'flood' is only for the charge meter, not '{name}'")
     elif flood is not None and lo is not None and hi is not None and lo <= hi and not lo <= flood <= hi:
         r.warning(e["flood"][1], "W105", f"flood {flood} is outside [{lo}, {hi}]: the charge can never reach it")
-    if lo is None or hi is None or start is None or (lo > hi) or not lo <= start <= hi:
+    if lo is None or hi is None or start is None or (lo > hi) or not lo <= start <= hi or hi - lo > MAX_METER_SPAN:
         return None
     return Meter(name, start, lo, hi, flood, Pos(key.line, key.col), window, recovery)
 

@@ -43,7 +43,8 @@ class _Move:
     effects: tuple[tuple[int, int, int, int], ...]  # (slot, amount, min, max)
     sets: tuple[tuple[int, int], ...]  # (slot, 0/1)
     branches: tuple[tuple[_Cond | None, int], ...]  # (when, state index)
-    rates: list[int]  # rating code by charge before (offset by the charge minimum)
+    rates: dict[int, int]  # rating code by charge before, filled in as the search meets each value
+    rate: Callable[[int], int]  # the rating code for a charge before (judged once, then from ``rates``)
 
 
 class _Layout:
@@ -154,8 +155,22 @@ def charge_after(scenario: Scenario, before: int, effect: int) -> int:
     return after
 
 
+def _rater(scenario: Scenario, ratings: _Ratings, state: State, c: Choice) -> tuple[dict[int, int], Callable[[int], int]]:
+    """A move's ratings, judged only for the charges a position found by the search has: no
+    work per value of the charge's range happens before the position limit can stop it."""
+    rates: dict[int, int] = {}
+    effect = c.effects.get("charge", 0)
+
+    def rate(before: int) -> int:
+        hit = rates.get(before)
+        if hit is None:
+            hit = rates[before] = ratings.code(state, c, before, charge_after(scenario, before, effect))
+        return hit
+
+    return rates, rate
+
+
 def _compile_moves(scenario: Scenario, layout: _Layout, ratings: _Ratings) -> tuple[list[list[_Move]], list[tuple[str, str]]]:
-    charge = scenario.meters["charge"]
     index = {s: i for i, s in enumerate(layout.state_ids)}
     per_state: list[list[_Move]] = []
     moves: list[tuple[str, str]] = []
@@ -169,12 +184,8 @@ def _compile_moves(scenario: Scenario, layout: _Layout, ratings: _Ratings) -> tu
             )
             sets = tuple((layout.flag_slot[f], int(v)) for f, v in c.set_flags.items() if f in layout.flag_slot)
             branches = tuple((layout.cond(b.when.text) if b.when else None, index[b.goto]) for b in c.next)
-            rates = [
-                ratings.code(state, c, before, charge_after(scenario, before, c.effects.get("charge", 0)))
-                for before in range(charge.min, charge.max + 1)
-            ]
             requires = layout.cond(c.requires.text) if c.requires is not None else None
-            out.append(_Move(len(moves), requires, effects, sets, branches, rates))
+            out.append(_Move(len(moves), requires, effects, sets, branches, *_rater(scenario, ratings, state, c)))
             moves.append((sid, c.id))
         per_state.append(out)
     return per_state, moves
@@ -186,7 +197,6 @@ def _build(scenario: Scenario, layout: _Layout, max_nodes: int) -> _Graph:
     per_state, moves = _compile_moves(scenario, layout, ratings)
     ending_index = {e: i for i, e in enumerate(scenario.endings)}
     ending_of_state = [ending_index[s.ending] if s.ending else -1 for s in scenario.states.values()]
-    cmin = scenario.meters["charge"].min
     recovery, flood = scenario.meters["charge"].recovery, scenario.flood
     vslot, tslot = layout.visited_slot, layout.turn_slot
     cap = layout.t.turn if isinstance(layout.t.turn, int) else None
@@ -242,7 +252,7 @@ def _build(scenario: Scenario, layout: _Layout, max_nodes: int) -> _Graph:
                 dist.append(d)
             tgt.append(j)
             gids.append(mv.gid)
-            rate.append(mv.rates[node[1] - cmin])
+            rate.append(mv.rate(node[1]))
         if not complete:
             break
         i += 1
