@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 import click
 
+from simulator import controls
+
 RATING_MARK = {"good": "+", "mixed": "~", "poor": "-"}
 RATING_COLOUR = {"good": "green", "mixed": "yellow", "poor": "red"}
 
@@ -29,9 +31,12 @@ class Screen:
         self.err = err
 
     def style(self, text: str, **kw: object) -> str:
+        text = controls.strip(text)
         return click.style(text, **kw) if self.color else text  # type: ignore[arg-type]
 
     def line(self, text: str = "") -> None:
+        """Print a line; no control character reaches the terminal but the colours of :meth:`style`."""
+        text = controls.strip_keeping_colour(text) if self.color else controls.strip(text)
         click.echo(text, err=self.err, color=self.color)
 
     def para(self, text: str, indent: str = "", first: str | None = None) -> None:

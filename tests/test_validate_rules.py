@@ -89,7 +89,7 @@ RULES = [
         expected=[
             "bad.yaml:108:1: error: YAML syntax: while scanning a plain scalar (from line 107), found a tab character that violates indentation [E110]",
         ],
-        ok=[("nonverbal: door closes", "nonverbal: door\tcloses")],
+        ok=[("nonverbal: door closes", "nonverbal: |\n      door\tcloses")],  # a tab inside block text is text
     ),
     Rule(
         "duplicate-key-top",
@@ -990,6 +990,24 @@ RULES = [
         ok=[
             ("    role: your partner of twelve years\n", "    role: your partner of twelve years\n    cues: {eye_contact: -1}\n")
         ],
+    ),
+    Rule(
+        "meter-span-too-wide",
+        bad=[("  trust: {start: 4, min: 0, max: 10}", "  trust: {start: 4, min: 0, max: 1099511627776}")],
+        expected=[
+            "bad.yaml:23:34: error: meter 'trust' spans 1,099,511,627,776 steps (0 to 1099511627776): the limit is 10,000 "
+            "(max - min), so that every check stays quick; count in larger units [E223]"
+        ],
+        ok=[("  trust: {start: 4, min: 0, max: 10}", "  trust: {start: 4, min: 0, max: 10000}")],
+    ),
+    Rule(
+        "control-character-in-text",
+        bad=[("says: This is exactly what I mean.", 'says: "\\e]0;pwned\\a\\e[2J This is exactly what I mean."\n    thinks:')],
+        expected=[
+            "bad.yaml:59:11: error: text holds the control character U+001B, which could drive the learner's terminal "
+            "(clear it, retitle it, hide words); remove it [E224]"
+        ],
+        ok=[("says: This is exactly what I mean.", "says: |\n      This is exactly\twhat I mean.\n    thinks:")],
     ),
     Rule(
         "unknown-assessment-item",
