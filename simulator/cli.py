@@ -215,11 +215,18 @@ def graph(scenario: str, fmt: str, output: Path | None, session_id: str | None, 
     multiple=True,
     help="Pass an option to pytest (repeatable), e.g. --pytest-arg=-k --pytest-arg=worry",
 )
-def test_(paths: tuple[Path, ...], update_golden: bool, pytest_args: tuple[str, ...]) -> None:
+@click.option(
+    "--scenarios",
+    "scenario_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder to look up scenario ids in (repeatable), after each feature's own folder; see also ipt-sim.toml.",
+)
+def test_(paths: tuple[Path, ...], update_golden: bool, pytest_args: tuple[str, ...], scenario_dirs: tuple[Path, ...]) -> None:
     """Run Gherkin features (*.feature) and golden transcripts (*.golden.json) for scenarios."""
     from simulator.authoring.runner import run
 
-    code = run(paths, update_golden, pytest_args)
+    code = run(paths, update_golden, pytest_args, scenario_dirs)
     if code == 5:
         raise click.UsageError("no *.feature or *.golden.json files under the paths given")
     sys.exit(code)
