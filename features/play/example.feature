@@ -20,7 +20,9 @@ Feature: Playing the format doc's example with scripted replies
   Scenario: countering and letting go deepens the impasse
     When I run "ipt-sim play money.yaml --choices counter,let-go --json --no-record"
     Then the exit code is 0
-    And the JSON has "ending" equal to {"id": "impasse-deepens", "title": "The impasse deepens", "outcome": "negative"}
+    And the JSON has "ending.id" equal to "impasse-deepens"
+    And the JSON has "ending.outcome" equal to "negative"
+    And the JSON has "ending.heard.says" equal to "I'm going to my sister's."
     And the JSON has "meters" equal to {"charge": 10, "trust": 1}
 
   Scenario: a choice that is not offered is refused, naming what is

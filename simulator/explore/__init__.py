@@ -37,8 +37,11 @@ this graph by dynamic programming, never by listing plays:
   scores above it (for the worst, below it), and ``exact`` is true when every play was
   scored or the play reaches ``bound``.
 
-Choices are played with their own delivery (the other tones and cues of a
-``delivery: choose`` moment are not explored) and without a measured response time.
+At a ``delivery: choose`` moment every delivery the learner is offered (each tone of
+:func:`simulator.delivery.tone_options` with each cue set of ``cue_options``) is a move
+of its own, named ``choice@tone@cue+cue`` in paths as ``play --choices`` takes it; its
+charge shift and its judging are the engine's. Turns are played without a measured
+response time (timing is judged from the choice's tag, as with ``--timing off``).
 Where the graph has more than ``max_nodes`` positions, the search stops and the result
 says so (``complete`` false): endings met are reachable, with their shortest play;
 nothing is claimed about the rest.
@@ -104,7 +107,7 @@ def _extreme(g: _Graph, scorer: _Scorer, exact: _Candidate | None, covered: bool
         return None
     sign = 1 if best else -1
     pick = max(candidates, key=lambda c: (sign * c.score, -len(c.edges)))
-    path = tuple(g.moves[g.gid[e]][1] for e in pick.edges)
+    path = tuple(g.labels[g.gid[e]] for e in pick.edges)
     table = g.ratings.table
     real = score([table[g.rate[e]][2] for e in pick.edges])["delivery"]  # the judge's ratings, its rounding
     if real != pick.score:  # pragma: no cover - the two ways of scoring are held together by the tests
@@ -143,7 +146,7 @@ def _analyse(scenario: Scenario, max_nodes: int) -> Result:
     first_at = {k: xs[0] for k, xs in at.items()}
 
     def names(edges: Sequence[int]) -> tuple[str, ...]:
-        return tuple(g.moves[g.gid[e]][1] for e in edges)
+        return tuple(g.labels[g.gid[e]] for e in edges)
 
     endings: dict[str, EndingFacts] = {}
     if not g.complete:
@@ -173,9 +176,9 @@ def _analyse(scenario: Scenario, max_nodes: int) -> Result:
     worst = _extreme(g, scorer, exact_worst, covered, best=False)
 
     seen_states = {state_ids[node[0]] for node in g.nodes}
-    played = set(g.gid)
+    played = {g.moves[i] for i in set(g.gid)}  # a choice is played when any of its deliveries is
     unvisited_states = tuple(s for s in state_ids if s not in seen_states)
-    unvisited_choices = tuple(mv for i, mv in enumerate(g.moves) if i not in played)
+    unvisited_choices = tuple(dict.fromkeys(mv for mv in g.moves if mv not in played))
     return Result(
         scenario.id, True, max_nodes, len(g.nodes), len(g.tgt), t, endings, plays, best, worst,
         unvisited_states, unvisited_choices, assessment.critical(scenario, g), assessment.objectives(scenario, g, layout),

@@ -101,7 +101,7 @@ def critical(scenario: Scenario, g: _Graph) -> dict[str, CriticalFacts]:
         best, best_edges, exact = _best_missing(g, step, practice, table)
         if best is None:  # pragma: no cover - the search always finds the play the BFS found
             best, best_edges = _score(g, edges, practice, table), edges
-        path = tuple(g.moves[g.gid[e]][1] for e in best_edges)
+        path = tuple(g.labels[g.gid[e]] for e in best_edges)
         out[item] = CriticalFacts(item, True, best, path, exact and g.complete)
     return out
 
@@ -163,7 +163,7 @@ def objectives(scenario: Scenario, g: _Graph, layout: _Layout) -> dict[str, Obje
         unmet = [x for x in ends if not met(g.nodes[x])]
         if unmet:
             x = min(unmet, key=lambda y: g.dist[y])
-            out[o.id] = ObjectiveFacts(o.id, True, tuple(g.moves[g.gid[e]][1] for e in _shortest(g, x)))
+            out[o.id] = ObjectiveFacts(o.id, True, tuple(g.labels[g.gid[e]] for e in _shortest(g, x)))
         else:
             out[o.id] = ObjectiveFacts(o.id, False, ())
     return out
