@@ -259,3 +259,16 @@ def test_play_stops_clearly_where_no_choice_is_offered() -> None:
         "ipt-sim: state 'b' offers no choice at this point, so the conversation cannot go on; "
         "this is a fault in the scenario (`ipt-sim validate` warns of it: W211)\n"
     )
+
+
+def test_w210_only_when_every_path_overshoots() -> None:
+    # `c` is reached with charge 7 (after cold) or 5 (after warm, go): +4 overshoots only from 7.
+    text = BASE.replace("        timing: late\n        next: bad\n", "        timing: late\n        next: c\n", 1)
+    text = text.replace("        tone: apologetic\n", "        tone: apologetic\n        effects: {charge: +4}\n", 1)
+    Path("bad.yaml").write_text(text, "utf-8")
+    assert not [line for line in validate("bad.yaml")[1] if line.endswith("[W210]")]
+    Path("bad.yaml").write_text(text.replace("effects: {charge: +4}", "effects: {charge: +6}"), "utf-8")
+    assert [line for line in validate("bad.yaml")[1] if line.endswith("[W210]")] == [
+        "bad.yaml:53:9: warning: choice 'sorry' pushes charge above its max on every path (it is 5 to 7 here, +6 takes it "
+        "past 10); clamping hides the effect [W210]"
+    ]

@@ -31,6 +31,18 @@ Feature: Playing the format doc's example with scripted replies
     And the output contains "ipt-sim: state 'escalation' has no choice 'own-it'; offered: 1. follow, 2. let-go"
     And there is no traceback
 
+  Scenario: there is no reply number 0
+    When I run "ipt-sim play money.yaml --choices 0 --no-record"
+    Then the exit code is 1
+    And the output contains "ipt-sim: there is no choice number 0 in state 'doorway'; offered: 1. counter, 2. acknowledge, 3. silence"
+    And there is no traceback
+
+  Scenario: the author's rating is for the choice's own delivery, not one the learner chose
+    Given the test scenario "delivery.yaml" with "        tones: [sarcastic, flat]" replaced by "        tones: [sarcastic, flat]\n        rating: {tone: good, nonverbal: good}"
+    When I run "ipt-sim play delivery.yaml --choices no-kindly@sarcastic@eye_roll --json --no-record"
+    Then the JSON has "turns.0.ratings.tone" equal to "poor"
+    And the JSON has "turns.0.ratings.nonverbal" equal to "poor"
+
   Scenario: replies by number
     When I run "ipt-sim play money.yaml --choices 2 --json --no-record"
     Then the JSON has "turns.0.choice" equal to "acknowledge"
