@@ -70,11 +70,17 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, select: str | None
     is not reported. Errors cannot be ignored.
     """
     from simulator.commands import validate_paths
+    from simulator.errors import WARNING_CODES
 
-    def codes(s: str | None) -> list[str]:
-        return [c.strip().upper() for c in (s or "").split(",") if c.strip()]
+    def codes(s: str | None, option: str) -> list[str]:
+        out = [c.strip().upper() for c in (s or "").split(",") if c.strip()]
+        for c in out:  # a misspelt code would silently select nothing, and turn a --strict check green
+            if not any(known.startswith(c) for known in WARNING_CODES):
+                raise click.BadParameter(f"no warning code is or starts with '{c}' (they are W101 to W106 and W201 to W216)",
+                                         param_hint=option)  # fmt: skip
+        return out
 
-    sys.exit(validate_paths(paths, strict=strict, fmt=fmt, select=codes(select), ignore=codes(ignore)))
+    sys.exit(validate_paths(paths, strict=strict, fmt=fmt, select=codes(select, "--select"), ignore=codes(ignore, "--ignore")))
 
 
 @cli.command(name="list")

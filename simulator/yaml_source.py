@@ -22,6 +22,7 @@ It is also several times faster than ``yaml.compose`` on large files, since no
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any, Final
 
 import yaml
@@ -163,6 +164,10 @@ class _Positions:
         return line + 1, mark.index - start + 1
 
 
+# ``key: 'x' in visited``: a quoted scalar with more text after its closing quote.
+_QUOTED_THEN_MORE = re.compile(r":\s+(?:'[^']*'|\"[^\"]*\")[ \t]+[^\s#]")
+
+
 def _where(err: yaml.YAMLError, text: str, at: _Positions | None = None) -> tuple[int, int]:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     if mark is not None:
@@ -187,6 +192,10 @@ def _yaml_message(err: yaml.YAMLError, text: str, line: int, col: int) -> str:
         hint = " (this is a tab: indent YAML with spaces)" if tab else ""
         if err.problem == "mapping values are not allowed in this context":
             hint = " (put text holding ': ' in quotes, or check this line's indentation)"
+        elif _QUOTED_THEN_MORE.search(lines[line - 1] if 0 < line <= len(lines) else "") or (
+            start is not None and _QUOTED_THEN_MORE.search(lines[opened - 1] if 0 < opened <= len(lines) else "")
+        ):
+            hint = " (a value that starts with a quote must end with it: wrap it all in double quotes, \"'door' in visited\")"
         return ("YAML syntax: " + ", ".join(parts) if parts else "YAML syntax error") + hint
     reason = getattr(err, "reason", None)
     if reason:
@@ -313,7 +322,13 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
             return
         key, pending[0] = pending[0], None
         if not isinstance(key, YScalar):
-            error(key.line, key.col, "E102", "a key must be plain text, not a list or mapping")
+            written = text.split("\n")[key.line - 1 : key.line]  # unquoted {{ reads as a mapping inside a mapping
+            hint = (
+                ' (text that starts with {{ must be in double quotes: "{{ speaker.name }} ...")'
+                if "{{" in "".join(written)
+                else ""
+            )
+            error(key.line, key.col, "E102", "a key must be plain text, not a list or mapping" + hint)
             return
         if key.tag == _MERGE:
             merges.append((node, key))
