@@ -6,6 +6,7 @@ completion start as fast as click itself.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,7 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, select: str | None
     def codes(s: str | None, option: str) -> list[str]:
         out = [c.strip().upper() for c in (s or "").split(",") if c.strip()]
         for c in out:  # a misspelt code would silently select nothing, and turn a --strict check green
-            if not any(known.startswith(c) for known in WARNING_CODES):
+            if not any(known.startswith(c) for known in WARNING_CODES) and not re.fullmatch(r"E\d{0,3}", c):
                 raise click.BadParameter(f"no warning code is or starts with '{c}' (they are W101 to W106 and W201 to W216)",
                                          param_hint=option)  # fmt: skip
         return out

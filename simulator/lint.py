@@ -24,16 +24,11 @@ import itertools
 import math
 import re
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 from typing import Any
-
-from jinja2 import TemplateSyntaxError, nodes
-from jinja2.parser import Parser
 
 from simulator import catalogs
 from simulator.errors import Diagnostic
-from simulator.expressions import evaluate
-from simulator.jinja_env import scenario_environment
+from simulator.expressions import evaluate, reads
 from simulator.model import DONE_LEVELS, Pos, Scenario, Source
 from simulator.yaml_source import clean
 
@@ -41,43 +36,16 @@ MAX_ASSIGNMENTS = 20_000
 _SUPPRESS = re.compile(r"#\s*ipt-sim:\s*ignore(?:\[([A-Z0-9, ]+)\])?")
 
 
-@lru_cache(maxsize=4096)
 def names_read(source: str, template: bool = False) -> frozenset[str]:
-    """Top-level names an expression (or template) reads; ``visited:x`` for ``'x' in visited``."""
-    env = scenario_environment()
-    try:
-        if template:
-            tree: nodes.Node = env.parse(source)
-        else:
-            tree = Parser(env, source, state="variable").parse_expression()
-    except TemplateSyntaxError:
-        return frozenset()
-
-    def each(kind: type[nodes.Node]) -> Iterator[Any]:
-        """The tree's nodes of a kind, the root included (``find_all`` skips the root)."""
-        if isinstance(tree, kind):
-            yield tree
-        yield from tree.find_all(kind)
-
-    out: set[str] = set()
-    membership = 0
-    for node in each(nodes.Compare):
-        if (isinstance(node.expr, nodes.Const) and isinstance(node.expr.value, str) and len(node.ops) == 1
-                and node.ops[0].op in ("in", "notin") and isinstance(node.ops[0].expr, nodes.Name)
-                and node.ops[0].expr.name == "visited"):  # fmt: skip
-            out.add(f"visited:{node.expr.value}")
-            membership += 1
-    uses = 0
-    for n in each(nodes.Name):
-        if n.name == "visited":
-            uses += 1
-        else:
-            out.add(n.name)
-    if uses > membership:
-        out.add("visited")  # used some other way than 'x' in visited: not decided by lint
-    for g in each(nodes.Getattr):
-        if isinstance(g.node, nodes.Name) and g.node.name in ("meters", "before", "flags"):
-            out.add(g.attr)
+    """The names lint decides over (:func:`simulator.expressions.reads`): meters and flags,
+    ``visited:x`` for ``'x' in visited``, and ``visited`` or ``turn`` used any other way
+    (which make the expression undecided here)."""
+    r = reads(source, template)
+    out = set(r.names) | {f"visited:{x}" for x in r.visited}
+    if r.visited_all:
+        out.add("visited")
+    if r.turn:
+        out.add("turn")
     return frozenset(out)
 
 

@@ -10,9 +10,8 @@ from typing import Any
 from simulator import delivery
 from simulator.engine import compile_scenario
 from simulator.explore.model import _HALF_POINTS, Tracked
-from simulator.explore.reads import _parse, _Reads, _walk
-from simulator.expressions import evaluate
-from simulator.judge import Delivery, judge
+from simulator.expressions import evaluate, reads
+from simulator.judge import Delivery, judge, rating_inputs
 from simulator.model import DIMENSIONS, Choice, Scenario, State
 
 # -- the position graph -----------------------------------------------------------------
@@ -79,14 +78,13 @@ class _Layout:
         hit = self._conds.get(source)
         if hit is not None:
             return hit
-        reads = _Reads(set(), set())
-        _walk(_parse(source), reads)
+        r = reads(source)
         slots: list[tuple[str, int, str]] = []  # (name, slot, kind)
-        slots += [(n, self.meter_slot[n], "meter") for n in sorted(reads.names) if n in self.meter_slot]
-        slots += [(n, self.flag_slot[n], "flag") for n in sorted(reads.names) if n in self.flag_slot]
-        if (reads.visited or reads.visited_all) and self.visited_slot is not None:
+        slots += [(n, self.meter_slot[n], "meter") for n in sorted(r.names) if n in self.meter_slot]
+        slots += [(n, self.flag_slot[n], "flag") for n in sorted(r.names) if n in self.flag_slot]
+        if (r.visited or r.visited_all) and self.visited_slot is not None:
             slots.append(("visited", self.visited_slot, "visited"))
-        if (reads.turn_consts is not None or reads.turn_exact) and self.turn_slot is not None:
+        if r.turn and self.turn_slot is not None:
             slots.append(("turn", self.turn_slot, "turn"))
         idx = [slot for _, slot, _ in slots]
         get: Callable[[Sequence[int]], Any] = itemgetter(*idx) if idx else (lambda _v: ())
@@ -119,10 +117,7 @@ class _Ratings:
         self.table: list[tuple[int, tuple[int, ...], Mapping[str, str]]] = []  # (points 0..8, per dimension, ratings)
 
     def code(self, state: State, choice: Choice, said: Delivery, before: int, after: int) -> int:
-        key = (
-            state.pace, state.needs, state.window, state.speaker, choice.tone, choice.nonverbal, said, choice.timing,
-            bool(choice.say.strip()), tuple(sorted(choice.rating.items())), choice.assess, before, after,
-        )  # fmt: skip
+        key = (rating_inputs(state, choice), said, before, after)
         hit = self.codes.get(key)
         if hit is None:
             j = judge(self.scenario, state, choice, said, before, after, self.context)
