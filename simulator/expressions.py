@@ -315,7 +315,11 @@ class _Walk:
             else:
                 self.names.add(node.name)
             return
-        if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name) and node.node.name in ("meters", "before", "flags"):
+        if (
+            isinstance(node, nodes.Getattr)
+            and isinstance(node.node, nodes.Name)
+            and node.node.name in ("meters", "before", "flags")
+        ):
             self.names.add(node.attr)
         for child in node.iter_child_nodes():
             self.visit(child)

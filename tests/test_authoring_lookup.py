@@ -56,7 +56,7 @@ def test_an_id_is_looked_up_in_declared_folders_only(project: Path) -> None:
     assert (
         f"no scenario 'money-impasse' next to the feature ({project / 'features'}), in the declared folders "
         "(none: --scenarios DIR or [test] scenarios in ipt-sim.toml) or bundled; "
-        'a path such as "../scenarios/x.yaml" is read from the feature\'s folder -- did you mean \'mother-impasse\'?'
+        "a path such as \"../scenarios/x.yaml\" is read from the feature's folder -- did you mean 'mother-impasse'?"
     ) in done.stdout
     assert "Traceback" not in done.stdout
     assert ipt_sim_test(project, "features", "--scenarios", "scenarios").returncode == 0
