@@ -95,13 +95,39 @@ def _assignments(
 
 
 def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
-    """Every lint warning for a valid scenario."""
+    """Every lint warning for a valid scenario: each check is a function of its own."""
     out: list[Diagnostic] = []
 
     def warn(pos: Pos, code: str, message: str) -> None:
         out.append(Diagnostic(file, pos.line, pos.col, "warning", code, clean(message)))
 
     s = scenario
+    _check_unused(s, warn)
+    _check_outcomes(s, warn)
+    _check_assessment(s, warn)
+    _check_windows(s, warn)
+    reach = reachable_values(s)
+    never: dict[str, bool] = {}  # expression text -> never true (decided over the full ranges, so per file)
+    dead: dict[tuple[str | None, ...], list[bool]] = {}  # branch conditions -> which branches can be taken
+    for sid, st in s.states.items():
+        if st.choices and all(c.requires is not None for c in st.choices):
+            _check_offers_something(s, sid, reach.get(sid, {}), warn)
+        if len(st.choices) == 1:
+            warn(st.pos, "W201", f"state '{sid}' has a single choice: with nothing to choose between, there is nothing to learn")
+        for c in st.choices:
+            if c.requires is not None and _never(s, c.requires, never):
+                warn(c.requires.pos, "W205",
+                     f"requires '{c.requires.text}' of choice '{c.id}' can never be true: the choice is never offered")  # fmt: skip
+            _check_branches(s, sid, c.id, c.next, warn, never, dead)
+            _check_poor_without_feedback(c, warn)
+            _check_overshoot(s, c, reach.get(sid, {}), warn)
+            _check_flooded_words(s, c, reach.get(sid, {}).get("charge", set()), warn)
+    _check_objectives(s, warn)
+    return out
+
+
+def _names_read_anywhere(s: Scenario) -> tuple[set[str], set[str]]:
+    """The names any expression or text reads, and the meters any effect changes."""
     read: set[str] = set()
     changed: set[str] = set()
     for st in s.states.values():
@@ -120,7 +146,12 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
     for o in s.objectives:
         if o.met is not None:
             read |= names_read(o.met.text)
+    return read, changed
 
+
+def _check_unused(s: Scenario, warn: Any) -> None:
+    """W202, W203, W204: a character who never speaks, a meter nothing moves or reads, a flag nothing reads."""
+    read, changed = _names_read_anywhere(s)
     speakers = {st.speaker for st in s.states.values()}
     for cid, character in s.characters.items():
         if cid not in speakers:
@@ -132,6 +163,10 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
         if flag not in read:
             setter = next(c.pos for st in s.states.values() for c in st.choices if flag in c.set_flags)
             warn(setter, "W204", f"flag '{flag}' is set but never read by a requires, when, met or text")
+
+
+def _check_outcomes(s: Scenario, warn: Any) -> None:
+    """W208, W209: learners need to see both success and where a conversation goes wrong."""
     outcomes = {e.outcome for e in s.endings.values()}
     endings_at = s.key_pos.get("endings", Pos(1, 1))
     if "positive" not in outcomes:
@@ -139,43 +174,28 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
     if "negative" not in outcomes:
         warn(endings_at, "W209", "no ending has a negative outcome: learners need to see where a conversation can go wrong")
 
-    _check_assessment(s, warn)
-    _check_windows(s, warn)
 
-    reach = reachable_values(s)
-    never: dict[str, bool] = {}  # expression text -> never true (decided over the full ranges, so per file)
-    dead: dict[tuple[str | None, ...], list[bool]] = {}  # branch conditions -> which branches can be taken
-    for sid, st in s.states.items():
-        if st.choices and all(c.requires is not None for c in st.choices):
-            _check_offers_something(s, sid, reach.get(sid, {}), warn)
-        if len(st.choices) == 1:
-            warn(st.pos, "W201", f"state '{sid}' has a single choice: with nothing to choose between, there is nothing to learn")
-        for c in st.choices:
-            if c.requires is not None and _never(s, c.requires, never):
-                warn(
-                    c.requires.pos,
-                    "W205",
-                    f"requires '{c.requires.text}' of choice '{c.id}' can never be true: the choice is never offered",
-                )
-            _check_branches(s, sid, c.id, c.next, warn, never, dead)
-            for dim, rating in c.rating.items():
-                if rating == "poor" and dim not in c.feedback:
-                    warn(
-                        c.pos,
-                        "W207",
-                        f"choice '{c.id}' rates {dim} poor but gives no {dim} feedback: say why, so the learner can do better",
-                    )
-            for meter, amount in c.effects.items():
-                m = s.meters[meter]
-                values = reach.get(sid, {}).get(meter)
-                if values and amount and all(not m.min <= v + amount <= m.max for v in values):
-                    side = "above its max" if amount > 0 else "below its min"
-                    here = f"it is {min(values)} here" if len(values) == 1 else f"it is {min(values)} to {max(values)} here"
-                    warn(c.pos, "W210", f"choice '{c.id}' pushes {meter} {side} on every path ({here}, {amount:+d} takes it past "
-                         f"{m.max if amount > 0 else m.min}); clamping hides the effect")  # fmt: skip
-            _check_flooded_words(s, c, reach.get(sid, {}).get("charge", set()), warn)
-    _check_objectives(s, warn)
-    return out
+def _check_poor_without_feedback(c: Any, warn: Any) -> None:
+    """W207: a dimension rated poor by the author, with no words saying why."""
+    for dim, rating in c.rating.items():
+        if rating == "poor" and dim not in c.feedback:
+            warn(
+                c.pos,
+                "W207",
+                f"choice '{c.id}' rates {dim} poor but gives no {dim} feedback: say why, so the learner can do better",
+            )
+
+
+def _check_overshoot(s: Scenario, c: Any, here: Mapping[str, set[Any]], warn: Any) -> None:
+    """W210: an effect that goes past a meter's bounds from every value the meter can have here."""
+    for meter, amount in c.effects.items():
+        m = s.meters[meter]
+        values = here.get(meter)
+        if values and amount and all(not m.min <= v + amount <= m.max for v in values):
+            side = "above its max" if amount > 0 else "below its min"
+            span = f"it is {min(values)} here" if len(values) == 1 else f"it is {min(values)} to {max(values)} here"
+            warn(c.pos, "W210", f"choice '{c.id}' pushes {meter} {side} on every path ({span}, {amount:+d} takes it past "
+                 f"{m.max if amount > 0 else m.min}); clamping hides the effect")  # fmt: skip
 
 
 _FLOODED = re.compile(r"\bflooded\b", re.IGNORECASE)

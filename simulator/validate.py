@@ -291,25 +291,7 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
     if "meters" in e and isinstance(e["meters"][1], YMap) and "charge" not in e["meters"][1].entries:
         r.error(e["meters"][0], "E212", "meters needs 'charge': the other person's emotional charge, judged every turn")
 
-    # Flags are declared by being set: collect them before reading choices' expressions.
-    flags: dict[str, YScalar] = {}
-    states_node = e.get("states", (None, None))[1]
-    if isinstance(states_node, YMap):
-        for _sid, (_k, snode) in states_node.entries.items():
-            choices = snode.entries.get("choices") if isinstance(snode, YMap) else None
-            if choices and isinstance(choices[1], YSeq):
-                for c in choices[1].items:
-                    s = c.entries.get("set") if isinstance(c, YMap) else None
-                    if s and isinstance(s[1], YMap):
-                        for fname, (fkey, _v) in s[1].entries.items():
-                            flags.setdefault(fname, fkey)
-    for fname, fkey in flags.items():
-        if fname in meter_names:
-            r.error(fkey, "E213", f"flag '{fname}' has the same name as a meter; flags and meters need distinct names")
-        elif fname in RESERVED_NAMES:
-            r.error(fkey, "E213", f"'{fname}' is reserved for the simulator; choose another flag name")
-        elif not _IDENT.match(fname):
-            r.error(fkey, "E208", f"flag '{fname}' is not a name (lowercase letters, digits and _, not starting with a digit)")
+    flags = _flags(r, e, meter_names)
 
     states = get("states", lambda n: r.each(n, "states", lambda st, k, v: _state(r, cat, st, k, v, meter_names))) or {}
     endings = get("endings", lambda n: r.each(n, "endings", lambda en, k, v: _ending(r, en, v))) or {}
@@ -335,6 +317,27 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
         return None
     _graph_warnings(r, scenario, e)
     return scenario
+
+
+def _flags(r: _Reader, e: dict[str, tuple[YScalar, YNode]], meter_names: Collection[str]) -> dict[str, YScalar]:
+    """Flags are declared by being set: collected from the raw tree before choices' expressions are read."""
+    flags: dict[str, YScalar] = {}
+    states_node = e.get("states", (None, None))[1]
+    state_nodes = [n for _k, n in states_node.entries.values()] if isinstance(states_node, YMap) else []
+    for snode in state_nodes:
+        choices = snode.entries.get("choices") if isinstance(snode, YMap) else None
+        for c in choices[1].items if choices and isinstance(choices[1], YSeq) else []:
+            sets = c.entries.get("set") if isinstance(c, YMap) else None
+            for fname, (fkey, _v) in sets[1].entries.items() if sets and isinstance(sets[1], YMap) else []:
+                flags.setdefault(fname, fkey)
+    for fname, fkey in flags.items():
+        if fname in meter_names:
+            r.error(fkey, "E213", f"flag '{fname}' has the same name as a meter; flags and meters need distinct names")
+        elif fname in RESERVED_NAMES:
+            r.error(fkey, "E213", f"'{fname}' is reserved for the simulator; choose another flag name")
+        elif not _IDENT.match(fname):
+            r.error(fkey, "E208", f"flag '{fname}' is not a name (lowercase letters, digits and _, not starting with a digit)")
+    return flags
 
 
 def _names(top: dict[str, tuple[YScalar, YNode]], key: str) -> Collection[str]:
@@ -509,52 +512,20 @@ def _choice(
             )
     say = r.text(e["say"][1], "say") if "say" in e else None
     tone = r.one_of(e["tone"][1], "tone", cat.tones) if "tone" in e else None
-    cues = (
-        tuple(c for c in (r.one_of(n, "nonverbal cue", cat.cues) for n in r.items(e["nonverbal"][1], "nonverbal")) if c)
-        if "nonverbal" in e
-        else ()
-    )
+    cues = _ids(r, e, "nonverbal", "nonverbal cue", cat.cues)
     timing = r.one_of(e["timing"][1], "timing", cat.timings) if "timing" in e else None
     technique = r.one_of(e["technique"][1], "technique", cat.techniques) if "technique" in e else None
-    tones = (
-        tuple(t for t in (r.one_of(n, "tone", cat.tones) for n in r.items(e["tones"][1], "tones")) if t) if "tones" in e else ()
-    )
-    alt_cues = (
-        tuple(t for t in (r.one_of(n, "nonverbal cue", cat.cues) for n in r.items(e["cues"][1], "cues")) if t)
-        if "cues" in e
-        else ()
-    )
+    tones = _ids(r, e, "tones", "tone", cat.tones)
+    alt_cues = _ids(r, e, "cues", "nonverbal cue", cat.cues)
     nxt = _next(r, e["next"][1]) if "next" in e else None
-    effects: dict[str, int] = {}
-    if "effects" in e and (em := r.mapping(e["effects"][1], "effects")) is not None:
-        for name, (k, v) in em.entries.items():
-            if name not in meters:
-                r.error(k, "E303", f"unknown meter '{name}' in effects{suggest(name, meters)}")
-            amount = r.integer(v, f"effect on '{name}'")
-            if amount is not None:
-                effects[name] = amount
-    flags: dict[str, bool] = {}
-    if "set" in e and (sm := r.mapping(e["set"][1], "set")) is not None:
-        for name, (_k, v) in sm.entries.items():
-            b = r.boolean(v, f"flag '{name}'")
-            if b is not None:
-                flags[name] = b
-    rating: dict[str, Any] = {}
-    if "rating" in e and (rm := r.mapping(e["rating"][1], "rating")) is not None:
-        for name, (k, v) in rm.entries.items():
-            if name not in DIMENSIONS:
-                r.error(k, "E304", f"unknown dimension '{name}' in rating{suggest(name, DIMENSIONS)}")
-            value = r.one_of(v, "rating", RATINGS)
-            if value is not None:
-                rating[name] = value
-    feedback: dict[str, Source] = {}
-    if "feedback" in e and (fm := r.mapping(e["feedback"][1], "feedback")) is not None:
-        for name, (k, v) in fm.entries.items():
-            if name not in DIMENSIONS:
-                r.error(k, "E304", f"unknown dimension '{name}' in feedback{suggest(name, DIMENSIONS)}")
-            src = r.source(v, f"feedback.{name}", "template")
-            if src is not None:
-                feedback[name] = src
+    effects = _keyed(r, e, "effects", meters, "E303", "unknown meter '{}' in effects",
+                     lambda name, v: r.integer(v, f"effect on '{name}'"))  # fmt: skip
+    flags = _keyed(r, e, "set", None, "", "", lambda name, v: r.boolean(v, f"flag '{name}'"))
+    rating: dict[str, Any] = _keyed(
+        r, e, "rating", DIMENSIONS, "E304", "unknown dimension '{}' in rating", lambda _n, v: r.one_of(v, "rating", RATINGS)
+    )
+    feedback = _keyed(r, e, "feedback", DIMENSIONS, "E304", "unknown dimension '{}' in feedback",
+                      lambda name, v: r.source(v, f"feedback.{name}", "template"))  # fmt: skip
     requires = r.source(e["requires"][1], "requires", "expression") if "requires" in e else None
     assess = _assess(r, cat, e["assess"][1]) if "assess" in e else ()
     problem = r.one_of(e["problem"][1], "communication problem", cat.problems) if "problem" in e else None
@@ -566,6 +537,34 @@ def _choice(
         requires=requires, technique=technique, tone_options=tones, nonverbal_options=alt_cues,
         assess=assess, problem=problem,
     )  # fmt: skip
+
+
+def _ids(r: _Reader, e: dict[str, tuple[YScalar, YNode]], key: str, what: str, known: Iterable[str]) -> tuple[str, ...]:
+    """A list of catalog ids under ``key`` (empty when the key is absent); unknown ones reported."""
+    if key not in e:
+        return ()
+    return tuple(i for i in (r.one_of(n, what, known) for n in r.items(e[key][1], key)) if i)
+
+
+def _keyed(
+    r: _Reader,
+    e: dict[str, tuple[YScalar, YNode]],
+    key: str,
+    names: Collection[str] | None,
+    code: str,
+    unknown: str,
+    read: Callable[[str, YNode], T | None],
+) -> dict[str, T]:
+    """A mapping under ``key`` of names (checked against ``names`` when given) to values ``read`` reads."""
+    out: dict[str, T] = {}
+    m = r.mapping(e[key][1], key) if key in e else None
+    for name, (k, v) in m.entries.items() if m is not None else []:
+        if names is not None and name not in names:
+            r.error(k, code, unknown.format(name) + suggest(name, names))
+        value = read(name, v)
+        if value is not None:
+            out[name] = value
+    return out
 
 
 def _assess(r: _Reader, cat: catalogs.Catalogs, node: YNode) -> tuple[Assess, ...]:

@@ -144,16 +144,21 @@ class _Graph:
     labels: list[str]  # gid -> how a play names the move: the choice id, with ``@tone@cue+cue`` for a chosen delivery
 
 
-def charge_after(scenario: Scenario, before: int, effect: int, shift: int = 0) -> int:
-    """The charge after a choice's effect and a chosen delivery's ``shift``: each clamped, and no
-    faster down than ``recovery`` while flooded (the engine's order)."""
+def charge_after_effects(scenario: Scenario, before: int, after: int, shift: int) -> int:
+    """The engine's rules after a turn's effects: a chosen delivery's ``shift`` (clamped), then
+    ``recovery`` (while flooded, the charge falls by at most that much in one turn)."""
     charge = scenario.meters["charge"]
-    after = charge.clamp(before + effect)
     if shift:
         after = charge.clamp(after + shift)
     if charge.recovery is not None and before >= scenario.flood:
         after = max(after, before - charge.recovery)
     return after
+
+
+def charge_after(scenario: Scenario, before: int, effect: int, shift: int = 0) -> int:
+    """The charge after a choice's effect and a chosen delivery's ``shift``: each clamped, and no
+    faster down than ``recovery`` while flooded (the engine's order)."""
+    return charge_after_effects(scenario, before, scenario.meters["charge"].clamp(before + effect), shift)
 
 
 def _rater(
@@ -223,8 +228,7 @@ def _build(scenario: Scenario, layout: _Layout, max_nodes: int) -> _Graph:
     per_state, moves, labels = _compile_moves(scenario, layout, ratings)
     ending_index = {e: i for i, e in enumerate(scenario.endings)}
     ending_of_state = [ending_index[s.ending] if s.ending else -1 for s in scenario.states.values()]
-    recovery, flood = scenario.meters["charge"].recovery, scenario.flood
-    cmin, cmax = scenario.meters["charge"].min, scenario.meters["charge"].max
+    recovery = scenario.meters["charge"].recovery
     vslot, tslot = layout.visited_slot, layout.turn_slot
     cap = layout.t.turn if isinstance(layout.t.turn, int) else None
     bits = [layout.bit.get(s, 0) for s in layout.state_ids]
@@ -253,11 +257,8 @@ def _build(scenario: Scenario, layout: _Layout, max_nodes: int) -> _Graph:
             for slot, amount, lo, hi in mv.effects:
                 v = new[slot] + amount
                 new[slot] = lo if v < lo else hi if v > hi else v
-            if mv.shift:  # a chosen delivery, as the engine applies it: after the effects, clamped
-                v = new[1] + mv.shift
-                new[1] = cmin if v < cmin else cmax if v > cmax else v
-            if recovery is not None and node[1] >= flood:  # the engine's `recovery` rule (charge is slot 1)
-                new[1] = max(new[1], node[1] - recovery)
+            if mv.shift or recovery is not None:  # charge is slot 1
+                new[1] = charge_after_effects(scenario, node[1], new[1], mv.shift)
             for slot, flag in mv.sets:
                 new[slot] = flag
             if tslot is not None:
