@@ -39,6 +39,7 @@ from simulator.model import (
     Source,
     State,
 )
+from simulator.reach import can_end, reached_states
 from simulator.spec import IDENT, MAX_METER_SPAN, OBJECTS, SCENARIO_ID, SLUG, Key
 from simulator.yaml_source import (
     BOOL,
@@ -702,15 +703,10 @@ def _check_rendering(r: _Reader, s: Scenario) -> None:
 
 
 def _graph_warnings(r: _Reader, s: Scenario, top: dict[str, tuple[YScalar, YNode]]) -> None:
-    """Unreachable states, unreachable endings, and states that can never end."""
-    succ = {sid: {b.goto for c in st.choices for b in c.next} for sid, st in s.states.items()}
-    seen = {s.start}
-    todo = [s.start]
-    while todo:
-        for nxt in succ[todo.pop()]:
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
+    """Unreachable states, unreachable endings, and states that can never end (from :mod:`simulator.reach`,
+    the pass lint's checks use too)."""
+    seen = reached_states(s)
+    ends = can_end(s)
     snode = top["states"][1]
     assert isinstance(snode, YMap)
     for sid in s.states:
@@ -722,19 +718,8 @@ def _graph_warnings(r: _Reader, s: Scenario, top: dict[str, tuple[YScalar, YNode
     for eid in s.endings:
         if eid not in reached_endings:
             r.warning(enode.entries[eid][0], "W102", f"ending '{eid}' cannot be reached by any play")
-    pred: dict[str, set[str]] = {sid: set() for sid in s.states}
-    for a, bs in succ.items():
-        for b in bs:
-            pred[b].add(a)
-    can_end = {sid for sid, st in s.states.items() if st.ending}
-    todo = list(can_end)
-    while todo:
-        for p in pred[todo.pop()]:
-            if p not in can_end:
-                can_end.add(p)
-                todo.append(p)
     for sid in s.states:
-        if sid in seen and sid not in can_end:
+        if sid in seen and sid not in ends:
             r.warning(
                 snode.entries[sid][0], "W103", f"no ending can be reached from state '{sid}': a play that gets here never ends"
             )
