@@ -77,7 +77,7 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, select: str | None
         out = [c.strip().upper() for c in (s or "").split(",") if c.strip()]
         for c in out:  # a misspelt code would silently select nothing, and turn a --strict check green
             if not any(known.startswith(c) for known in WARNING_CODES) and not re.fullmatch(r"E\d{0,3}", c):
-                raise click.BadParameter(f"no warning code is or starts with '{c}' (they are W101 to W106 and W201 to W216)",
+                raise click.BadParameter(f"no warning code is or starts with '{c}' (they are W101 to W106 and W201 to W217)",
                                          param_hint=option)  # fmt: skip
         return out
 

@@ -16,6 +16,7 @@ W213 a positive ending reachable with a checked objective unmet
 W214 a critical item missable with no why and no debrief naming it
 W215 feedback saying "flooded" where the charge can be below flood
 W216 a technique misapplied with no why
+W217 tones or cues a learner is never shown (a fixed moment, or past the options shown)
 """
 
 from __future__ import annotations
@@ -123,7 +124,28 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
             _check_overshoot(s, c, reach.get(sid, {}), warn)
             _check_flooded_words(s, c, reach.get(sid, {}).get("charge", set()), warn)
     _check_objectives(s, warn)
+    _check_delivery_options(s, warn)
     return out
+
+
+def _check_delivery_options(s: Scenario, warn: Any) -> None:
+    """W217: ``tones``/``cues`` the learner never sees: at a fixed moment, or past the options shown."""
+    from simulator import delivery
+
+    for sid, st in s.states.items():
+        for c in st.choices:
+            if not (c.tone_options or c.nonverbal_options):
+                continue
+            if s.delivery_of(st) != "choose":
+                warn(c.pos, "W217", f"choice '{c.id}' lists tones or cues, but the delivery of state '{sid}' is fixed: "
+                     "they are never offered; set 'delivery: choose' on the state or drop them")  # fmt: skip
+                continue
+            shown = delivery.tone_options(c)
+            cue_sets = delivery.cue_options(c)
+            dropped = [t for t in c.tone_options if t not in shown] + [x for x in c.nonverbal_options if (x,) not in cue_sets]
+            if dropped:
+                warn(c.pos, "W217", f"choice '{c.id}' offers at most {delivery.MAX_OPTIONS} tones and {delivery.MAX_OPTIONS} "
+                     f"cue sets, its own first: {', '.join(dropped)} {'is' if len(dropped) == 1 else 'are'} never shown")  # fmt: skip
 
 
 def _names_read_anywhere(s: Scenario) -> tuple[set[str], set[str]]:

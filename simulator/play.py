@@ -217,6 +217,8 @@ def parse_scripted(ref: str, choice: Choice) -> Delivery | None:
     parts = ref.split("@")
     if len(parts) == 1:
         return None
+    if len(parts) > 3:
+        raise ChoiceRefused(f"'{ref}' has more than ID@tone@cues: write cues joined by +, such as 'ID@calm@nod+eye_contact'")
     cat = catalogs.load()
     tone = parts[1] or choice.tone
     if tone not in cat.tones:

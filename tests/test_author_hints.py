@@ -48,7 +48,17 @@ def test_a_misspelt_select_code_is_a_usage_error_not_a_green_check() -> None:
     result = validate("--strict", "--select", "ZZZ", "t.yaml")
     assert result.exit_code == 2
     assert (
-        "Error: Invalid value for --select: no warning code is or starts with 'ZZZ' (they are W101 to W106 and W201 to W216)"
+        "Error: Invalid value for --select: no warning code is or starts with 'ZZZ' (they are W101 to W106 and W201 to W217)"
         in (result.output)
     )
     assert validate("--strict", "--select", "W2", "t.yaml").exit_code == 0
+
+
+def test_a_scripted_reply_with_more_than_id_tone_cues_is_refused() -> None:
+    Path("t.yaml").write_text(SMALL, "utf-8")
+    result = CliRunner().invoke(cli, ["play", "t.yaml", "--choices", "stay@calm@nod@extra", "--no-record"], prog_name="ipt-sim")
+    assert result.exit_code == 1
+    assert (
+        "ipt-sim: 'stay@calm@nod@extra' has more than ID@tone@cues: write cues joined by +, such as 'ID@calm@nod+eye_contact'"
+        in (result.output)
+    )

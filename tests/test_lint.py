@@ -138,6 +138,12 @@ CASES: dict[str, tuple[str, str, str]] = {
         "        effects: {trust: +1, charge: -9}\n        set: {greeted: true}\n        next: b\n",
         "bad.yaml:17:9: warning: choice 'warm' pushes charge below its min on every path (it is 5 here, -9 takes it past 0); clamping hides the effect [W210]",
     ),
+    "W217": (
+        "        effects: {trust: +1}\n        set: {greeted: true}\n",
+        "        tones: [flat, hostile]\n        effects: {trust: +1}\n        set: {greeted: true}\n",
+        "bad.yaml:17:9: warning: choice 'warm' lists tones or cues, but the delivery of state 'a' is fixed: they are never "
+        "offered; set 'delivery: choose' on the state or drop them [W217]",
+    ),
     "W211": (
         "requires: greeted and trust >= 6\n        say: Stay a while?",
         "requires: greeted and trust >= 7\n        say: Stay a while?",
@@ -271,4 +277,18 @@ def test_w210_only_when_every_path_overshoots() -> None:
     assert [line for line in validate("bad.yaml")[1] if line.endswith("[W210]")] == [
         "bad.yaml:53:9: warning: choice 'sorry' pushes charge above its max on every path (it is 5 to 7 here, +6 takes it "
         "past 10); clamping hides the effect [W210]"
+    ]
+
+
+def test_w217_names_the_tones_past_the_options_shown() -> None:
+    text = BASE.replace("    says: Hi.\n", "    says: Hi.\n    delivery: choose\n", 1)
+    text = text.replace(
+        "        effects: {trust: +1}\n",
+        "        tones: [calm, flat, hostile, pleading, curious]\n        effects: {trust: +1}\n",
+        1,
+    )
+    Path("bad.yaml").write_text(text, "utf-8")
+    assert [line for line in validate("bad.yaml")[1] if line.endswith("[W217]")] == [
+        "bad.yaml:18:9: warning: choice 'warm' offers at most 4 tones and 4 cue sets, its own first: pleading, curious are "
+        "never shown [W217]"
     ]
