@@ -1152,7 +1152,9 @@ def test_a_file_that_keeps_to_the_rule_gets_none(rule: Rule, tmp_path: Path, mon
 def test_the_rules_cover_every_code_the_validator_has() -> None:
     """A new code in the validator needs a rule here, or a file in the malformed corpus
     (tests/test_malformed.py) if it is about a file that cannot be read at all."""
-    sources = "".join((REPO / "simulator" / name).read_text("utf-8") for name in ("validate.py", "yaml_source.py", "commands.py"))
+    sources = "".join(
+        (REPO / "simulator" / name).read_text("utf-8") for name in ("validate.py", "reading.py", "yaml_source.py", "commands.py")
+    )
     codes = set(re.findall(r'"([EW][1-4]\d\d)"', sources))
     lines = [line for r in RULES for line in r.expected] + [line for ls in FILE_RULES.values() for line in ls]
     lines += [*FIRST_LINES.values(), "too-many-problems.yaml:112:3: [E108]", "bad/draft-2.yaml:2:5: [E307]"]
