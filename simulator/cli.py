@@ -6,6 +6,7 @@ completion start as fast as click itself.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -71,11 +72,17 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str, select: str | None
     is not reported. Errors cannot be ignored.
     """
     from simulator.commands import validate_paths
+    from simulator.errors import WARNING_CODES
 
-    def codes(s: str | None) -> list[str]:
-        return [c.strip().upper() for c in (s or "").split(",") if c.strip()]
+    def codes(s: str | None, option: str) -> list[str]:
+        out = [c.strip().upper() for c in (s or "").split(",") if c.strip()]
+        for c in out:  # a misspelt code would silently select nothing, and turn a --strict check green
+            if not any(known.startswith(c) for known in WARNING_CODES) and not re.fullmatch(r"E\d{0,3}", c):
+                raise click.BadParameter(f"no warning code is or starts with '{c}' (they are W101 to W106 and W201 to W218)",
+                                         param_hint=option)  # fmt: skip
+        return out
 
-    sys.exit(validate_paths(paths, strict=strict, fmt=fmt, select=codes(select), ignore=codes(ignore)))
+    sys.exit(validate_paths(paths, strict=strict, fmt=fmt, select=codes(select, "--select"), ignore=codes(ignore, "--ignore")))
 
 
 @cli.command(name="list")
@@ -243,12 +250,19 @@ def graph(scenario: str, fmt: str, output: Path | None, session_id: str | None, 
     multiple=True,
     help="Pass an option to pytest (repeatable), e.g. --pytest-arg=-k --pytest-arg=worry",
 )
-def test_(paths: tuple[Path, ...], update_golden: bool, pytest_args: tuple[str, ...]) -> None:
+@click.option(
+    "--scenarios",
+    "scenario_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder to look up scenario ids in (repeatable), after each feature's own folder; see also ipt-sim.toml.",
+)
+def test_(paths: tuple[Path, ...], update_golden: bool, pytest_args: tuple[str, ...], scenario_dirs: tuple[Path, ...]) -> None:
     """Run Gherkin features (*.feature) and golden transcripts (*.golden.json) for scenarios."""
     from simulator.authoring.runner import require_tools, run
 
     require_tools()
-    code = run(paths, update_golden, pytest_args)
+    code = run(paths, update_golden, pytest_args, scenario_dirs)
     if code == 5:
         raise click.UsageError("no *.feature or *.golden.json files under the paths given")
     sys.exit(code)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from simulator import rules
+from simulator import controls, rules
 from simulator.errors import Diagnostic, IptSimError, SessionEnded, SessionLive, sort_key
 from simulator.library import FileResult, bundled, check_file, find, iter_files, load
 from simulator.model import AREAS, ScenarioInfo
@@ -250,7 +250,7 @@ def _play(
         data = session_dict(session, mode)
         if opts.session_id:
             data["session_id"] = opts.session_id
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(controls.json_text(json.dumps(data, indent=2, ensure_ascii=False)))
         return
     if session.finished or session.turns:
         show_debrief(build(session, mode, opts.session_id, settings.region), screen)

@@ -127,3 +127,8 @@ class TakenOver(SessionEnded):
 
 class RecordNotFound(IptSimError):
     """A session id that is not in the user's records."""
+
+
+# Every warning code validate and lint can give (docs/diagnostics.md explains each), so
+# that ``--select``/``--ignore`` can refuse a misspelt one.
+WARNING_CODES = ("W101", "W102", "W103", "W105", "W106", *(f"W2{n:02d}" for n in range(1, 18)))

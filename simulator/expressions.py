@@ -252,3 +252,102 @@ def render_error(source: str, context: Mapping[str, Any]) -> str | None:
     except Exception as err:  # noqa: BLE001 - reported to the author as a validation error
         return str(err) or type(err).__name__
     return None
+
+
+# -- what an expression reads ----------------------------------------------------------
+
+_COMPARE_OPS = frozenset({"eq", "ne", "lt", "lteq", "gt", "gteq"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reads:
+    """What an expression (or template) reads, the one answer lint and explore both use.
+
+    ``names``: top-level names other than ``visited`` and ``turn``, plus the attributes read
+    through ``meters.``, ``before.`` and ``flags.``; ``visited``: the states in
+    ``'x' in visited``; ``visited_all``: ``visited`` used any other way; ``turn_consts``:
+    the constants ``turn`` is compared with (None when it is not); ``turn_exact``: ``turn``
+    used any other way.
+    """
+
+    names: frozenset[str] = frozenset()
+    visited: frozenset[str] = frozenset()
+    visited_all: bool = False
+    turn_consts: tuple[float, ...] | None = None
+    turn_exact: bool = False
+
+    @property
+    def turn(self) -> bool:
+        return self.turn_exact or self.turn_consts is not None
+
+
+def _number(node: nodes.Node) -> float | None:
+    if isinstance(node, nodes.Const) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return float(node.value)
+    if isinstance(node, (nodes.Neg, nodes.Pos)):
+        inner = _number(node.node)
+        return None if inner is None else (-inner if isinstance(node, nodes.Neg) else inner)
+    return None
+
+
+def _is_name(node: nodes.Node, name: str) -> bool:
+    return isinstance(node, nodes.Name) and node.name == name
+
+
+class _Walk:
+    """One pass over a parse tree, collecting what :class:`Reads` holds."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+        self.visited: set[str] = set()
+        self.visited_all = False
+        self.turn_consts: list[float] | None = None
+        self.turn_exact = False
+
+    def visit(self, node: nodes.Node) -> None:
+        if isinstance(node, nodes.Compare) and self._compare(node):
+            return
+        if isinstance(node, nodes.Name):
+            if node.name == "visited":
+                self.visited_all = True
+            elif node.name == "turn":
+                self.turn_exact = True
+            else:
+                self.names.add(node.name)
+            return
+        if (
+            isinstance(node, nodes.Getattr)
+            and isinstance(node.node, nodes.Name)
+            and node.node.name in ("meters", "before", "flags")
+        ):
+            self.names.add(node.attr)
+        for child in node.iter_child_nodes():
+            self.visit(child)
+
+    def _compare(self, node: nodes.Compare) -> bool:
+        """``'x' in visited`` and ``turn`` against constants; True when the node is fully read."""
+        if (len(node.ops) == 1 and node.ops[0].op in ("in", "notin") and isinstance(node.expr, nodes.Const)
+                and isinstance(node.expr.value, str) and _is_name(node.ops[0].expr, "visited")):  # fmt: skip
+            self.visited.add(node.expr.value)
+            return True
+        items = [node.expr, *(op.expr for op in node.ops)]
+        if any(_is_name(i, "turn") for i in items) and all(op.op in _COMPARE_OPS for op in node.ops):
+            consts = [_number(i) for i in items if not _is_name(i, "turn")]
+            if all(c is not None for c in consts):
+                self.turn_consts = [*(self.turn_consts or []), *(c for c in consts if c is not None)]
+                return True
+        return False
+
+
+@lru_cache(maxsize=4096)
+def reads(source: str, template: bool = False) -> Reads:
+    """What ``source`` reads; nothing for text that does not parse (the validator reports it)."""
+    env = scenario_environment()
+    try:
+        tree = env.parse(source) if template else Parser(env, source, state="variable").parse_expression()
+    except TemplateSyntaxError:
+        return Reads()
+    walk = _Walk()
+    walk.visit(tree)
+    consts = tuple(walk.turn_consts) if walk.turn_consts is not None else None
+    return Reads(frozenset(walk.names), frozenset(walk.visited), walk.visited_all, consts, walk.turn_exact)

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from simulator import controls
 from simulator.model import Scenario
 
 Format = Literal["mermaid", "dot"]
@@ -119,11 +120,11 @@ _MERMAID_ESCAPES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "|": "
 
 
 def _mermaid_text(text: str) -> str:
-    return "".join(_MERMAID_ESCAPES.get(ch, ch) for ch in " ".join(text.split()))
+    return "".join(_MERMAID_ESCAPES.get(ch, ch) for ch in " ".join(controls.strip(text).split()))
 
 
 def _mermaid(scenario: Scenario, nodes: list[Node], edges: list[Edge]) -> str:
-    title = " ".join(scenario.title.split()).replace("'", "''")
+    title = " ".join(controls.strip(scenario.title).split()).replace("'", "''")
     out = ["---", f"title: '{title}'", "---", "flowchart TD"]
     start = next(n.key for n in nodes if n.state == scenario.start)
     out.append(f'  entry(("start")) --> {start}')
@@ -152,7 +153,7 @@ def _mermaid(scenario: Scenario, nodes: list[Node], edges: list[Edge]) -> str:
 
 
 def _dot_text(text: str) -> str:
-    return " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')
+    return " ".join(controls.strip(text).split()).replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _dot_lines(lines: Sequence[str]) -> str:

@@ -16,6 +16,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from simulator import controls
+
 SAFE_FILTERS = frozenset(
     {"abs", "capitalize", "default", "int", "length", "lower", "max", "min", "round", "title", "trim", "upper"}
 )
@@ -70,6 +72,7 @@ def report_environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=controls.finalize,
     )
     from simulator.humanize import date, label
 

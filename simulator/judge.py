@@ -267,6 +267,17 @@ def overridden_text(dim: str, rating: Rating, tone: str, timing: catalogs.Timing
     return _OVERRIDE_LEADS[dim][rating].format(before=before, after=after)
 
 
+def rating_inputs(state: State, choice: Choice) -> tuple[Any, ...]:
+    """All that :func:`judge` reads of a state and a choice to rate a turn, besides the
+    delivery and the charge before and after (and the scenario's flood, window and cues):
+    turns alike in these are rated alike, so explore judges each such turn once. Keep it
+    next to ``judge`` and in step with it."""
+    return (
+        state.pace, state.needs, state.window, state.speaker, choice.tone, choice.nonverbal, choice.timing,
+        bool(choice.say.strip()), tuple(sorted(choice.rating.items())), choice.assess,
+    )  # fmt: skip
+
+
 def judge(
     scenario: Scenario,
     state: State,

@@ -16,23 +16,20 @@ W213 a positive ending reachable with a checked objective unmet
 W214 a critical item missable with no why and no debrief naming it
 W215 feedback saying "flooded" where the charge can be below flood
 W216 a technique misapplied with no why
+W218 tones or cues a learner is never shown (a fixed moment, or past the options shown)
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 from typing import Any
-
-from jinja2 import TemplateSyntaxError, nodes
-from jinja2.parser import Parser
 
 from simulator import catalogs
 from simulator.errors import Diagnostic
-from simulator.expressions import evaluate
-from simulator.jinja_env import scenario_environment
+from simulator.expressions import evaluate, reads
 from simulator.model import DONE_LEVELS, Pos, Scenario, Source
 from simulator.yaml_source import clean
 
@@ -40,43 +37,16 @@ MAX_ASSIGNMENTS = 20_000
 _SUPPRESS = re.compile(r"#\s*ipt-sim:\s*ignore(?:\[([A-Z0-9, ]+)\])?")
 
 
-@lru_cache(maxsize=4096)
 def names_read(source: str, template: bool = False) -> frozenset[str]:
-    """Top-level names an expression (or template) reads; ``visited:x`` for ``'x' in visited``."""
-    env = scenario_environment()
-    try:
-        if template:
-            tree: nodes.Node = env.parse(source)
-        else:
-            tree = Parser(env, source, state="variable").parse_expression()
-    except TemplateSyntaxError:
-        return frozenset()
-
-    def each(kind: type[nodes.Node]) -> Iterator[Any]:
-        """The tree's nodes of a kind, the root included (``find_all`` skips the root)."""
-        if isinstance(tree, kind):
-            yield tree
-        yield from tree.find_all(kind)
-
-    out: set[str] = set()
-    membership = 0
-    for node in each(nodes.Compare):
-        if (isinstance(node.expr, nodes.Const) and isinstance(node.expr.value, str) and len(node.ops) == 1
-                and node.ops[0].op in ("in", "notin") and isinstance(node.ops[0].expr, nodes.Name)
-                and node.ops[0].expr.name == "visited"):  # fmt: skip
-            out.add(f"visited:{node.expr.value}")
-            membership += 1
-    uses = 0
-    for n in each(nodes.Name):
-        if n.name == "visited":
-            uses += 1
-        else:
-            out.add(n.name)
-    if uses > membership:
-        out.add("visited")  # used some other way than 'x' in visited: not decided by lint
-    for g in each(nodes.Getattr):
-        if isinstance(g.node, nodes.Name) and g.node.name in ("meters", "before", "flags"):
-            out.add(g.attr)
+    """The names lint decides over (:func:`simulator.expressions.reads`): meters and flags,
+    ``visited:x`` for ``'x' in visited``, and ``visited`` or ``turn`` used any other way
+    (which make the expression undecided here)."""
+    r = reads(source, template)
+    out = set(r.names) | {f"visited:{x}" for x in r.visited}
+    if r.visited_all:
+        out.add("visited")
+    if r.turn:
+        out.add("turn")
     return frozenset(out)
 
 
@@ -87,22 +57,27 @@ def _assignments(
 
     ``domains`` narrows meters and flags to the values they can have at a given state.
     """
-    axes: list[tuple[str, list[Any]]] = []
+    sizes: list[tuple[str, int]] = []  # sized before anything is listed: a range can be huge
     for n in sorted(names):
         if n in scenario.meters:
             m = scenario.meters[n]
-            axes.append((n, sorted(domains[n]) if domains and domains.get(n) else list(range(m.min, m.max + 1))))
+            sizes.append((n, len(domains[n]) if domains and domains.get(n) else m.max - m.min + 1))
         elif n in scenario.flags:
-            axes.append((n, sorted(domains[n]) if domains and domains.get(n) else [False, True]))
+            sizes.append((n, len(domains[n]) if domains and domains.get(n) else 2))
         elif n.startswith("visited:"):
-            axes.append((n, [False, True]))
+            sizes.append((n, 2))
         else:
             return None  # ``turn`` and anything unbounded: not decided here
-    size = 1
-    for _, values in axes:
-        size *= len(values)
-    if size > MAX_ASSIGNMENTS:
+    if math.prod(size for _, size in sizes) > MAX_ASSIGNMENTS:
         return None
+    axes: list[tuple[str, list[Any]]] = []
+    for n, _size in sizes:
+        if domains and domains.get(n):
+            axes.append((n, sorted(domains[n])))
+        elif n in scenario.meters:
+            axes.append((n, list(range(scenario.meters[n].min, scenario.meters[n].max + 1))))
+        else:
+            axes.append((n, [False, True]))
 
     def gen() -> Iterator[dict[str, Any]]:
         for combo in itertools.product(*(v for _, v in axes)):
@@ -121,13 +96,60 @@ def _assignments(
 
 
 def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
-    """Every lint warning for a valid scenario."""
+    """Every lint warning for a valid scenario: each check is a function of its own."""
     out: list[Diagnostic] = []
 
     def warn(pos: Pos, code: str, message: str) -> None:
         out.append(Diagnostic(file, pos.line, pos.col, "warning", code, clean(message)))
 
     s = scenario
+    _check_unused(s, warn)
+    _check_outcomes(s, warn)
+    _check_assessment(s, warn)
+    _check_windows(s, warn)
+    reach = reachable_values(s)
+    never: dict[str, bool] = {}  # expression text -> never true (decided over the full ranges, so per file)
+    dead: dict[tuple[str | None, ...], list[bool]] = {}  # branch conditions -> which branches can be taken
+    for sid, st in s.states.items():
+        if st.choices and all(c.requires is not None for c in st.choices):
+            _check_offers_something(s, sid, reach.get(sid, {}), warn)
+        if len(st.choices) == 1:
+            warn(st.pos, "W201", f"state '{sid}' has a single choice: with nothing to choose between, there is nothing to learn")
+        for c in st.choices:
+            if c.requires is not None and _never(s, c.requires, never):
+                warn(c.requires.pos, "W205",
+                     f"requires '{c.requires.text}' of choice '{c.id}' can never be true: the choice is never offered")  # fmt: skip
+            _check_branches(s, sid, c.id, c.next, warn, never, dead)
+            _check_poor_without_feedback(c, warn)
+            _check_overshoot(s, c, reach.get(sid, {}), warn)
+            _check_flooded_words(s, c, reach.get(sid, {}).get("charge", set()), warn)
+    _check_objectives(s, warn)
+    _check_delivery_options(s, warn)
+    return out
+
+
+def _check_delivery_options(s: Scenario, warn: Any) -> None:
+    """W218: ``tones``/``cues`` the learner never sees: at a fixed moment, or past the options shown."""
+    from simulator import delivery
+
+    for sid, st in s.states.items():
+        for c in st.choices:
+            if not (c.tone_options or c.nonverbal_options):
+                continue
+            if s.delivery_of(st) != "choose":
+                warn(c.pos, "W218", f"choice '{c.id}' lists tones or cues, but the delivery of state '{sid}' is fixed: "
+                     "they are never offered; set 'delivery: choose' on the state or drop them")  # fmt: skip
+                continue
+            shown = delivery.tone_options(c)
+            cue_sets = delivery.cue_options(c)
+            dropped = [t for t in c.tone_options if t not in shown] + [x for x in c.nonverbal_options if (x,) not in cue_sets]
+            if dropped:
+                warn(c.pos, "W218", f"choice '{c.id}' offers at most {delivery.MAX_OPTIONS} tones and {delivery.MAX_OPTIONS} "
+                     f"cue sets, its own first: {', '.join(dropped)} {'is' if len(dropped) == 1 else 'are'} never shown")  # fmt: skip
+
+
+def _names_read_anywhere(s: Scenario) -> tuple[set[str], set[str]]:
+    """The names any expression or text reads, and the meters any effect changes."""
     read: set[str] = set()
     changed: set[str] = set()
     for st in s.states.values():
@@ -146,7 +168,12 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
     for o in s.objectives:
         if o.met is not None:
             read |= names_read(o.met.text)
+    return read, changed
 
+
+def _check_unused(s: Scenario, warn: Any) -> None:
+    """W202, W203, W204: a character who never speaks, a meter nothing moves or reads, a flag nothing reads."""
+    read, changed = _names_read_anywhere(s)
     speakers = {st.speaker for st in s.states.values()}
     for cid, character in s.characters.items():
         if cid not in speakers:
@@ -158,6 +185,10 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
         if flag not in read:
             setter = next(c.pos for st in s.states.values() for c in st.choices if flag in c.set_flags)
             warn(setter, "W204", f"flag '{flag}' is set but never read by a requires, when, met or text")
+
+
+def _check_outcomes(s: Scenario, warn: Any) -> None:
+    """W208, W209: learners need to see both success and where a conversation goes wrong."""
     outcomes = {e.outcome for e in s.endings.values()}
     endings_at = s.key_pos.get("endings", Pos(1, 1))
     if "positive" not in outcomes:
@@ -165,43 +196,28 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
     if "negative" not in outcomes:
         warn(endings_at, "W209", "no ending has a negative outcome: learners need to see where a conversation can go wrong")
 
-    _check_assessment(s, warn)
-    _check_windows(s, warn)
 
-    reach = reachable_values(s)
-    never: dict[str, bool] = {}  # expression text -> never true (decided over the full ranges, so per file)
-    dead: dict[tuple[str | None, ...], list[bool]] = {}  # branch conditions -> which branches can be taken
-    for sid, st in s.states.items():
-        if st.choices and all(c.requires is not None for c in st.choices):
-            _check_offers_something(s, sid, reach.get(sid, {}), warn)
-        if len(st.choices) == 1:
-            warn(st.pos, "W201", f"state '{sid}' has a single choice: with nothing to choose between, there is nothing to learn")
-        for c in st.choices:
-            if c.requires is not None and _never(s, c.requires, never):
-                warn(
-                    c.requires.pos,
-                    "W205",
-                    f"requires '{c.requires.text}' of choice '{c.id}' can never be true: the choice is never offered",
-                )
-            _check_branches(s, sid, c.id, c.next, warn, never, dead)
-            for dim, rating in c.rating.items():
-                if rating == "poor" and dim not in c.feedback:
-                    warn(
-                        c.pos,
-                        "W207",
-                        f"choice '{c.id}' rates {dim} poor but gives no {dim} feedback: say why, so the learner can do better",
-                    )
-            for meter, amount in c.effects.items():
-                m = s.meters[meter]
-                values = reach.get(sid, {}).get(meter)
-                if values and amount and all(not m.min <= v + amount <= m.max for v in values):
-                    side = "above its max" if amount > 0 else "below its min"
-                    here = f"it is {min(values)} here" if len(values) == 1 else f"it is {min(values)} to {max(values)} here"
-                    warn(c.pos, "W210", f"choice '{c.id}' pushes {meter} {side} on every path ({here}, {amount:+d} takes it past "
-                         f"{m.max if amount > 0 else m.min}); clamping hides the effect")  # fmt: skip
-            _check_flooded_words(s, c, reach.get(sid, {}).get("charge", set()), warn)
-    _check_objectives(s, warn)
-    return out
+def _check_poor_without_feedback(c: Any, warn: Any) -> None:
+    """W207: a dimension rated poor by the author, with no words saying why."""
+    for dim, rating in c.rating.items():
+        if rating == "poor" and dim not in c.feedback:
+            warn(
+                c.pos,
+                "W207",
+                f"choice '{c.id}' rates {dim} poor but gives no {dim} feedback: say why, so the learner can do better",
+            )
+
+
+def _check_overshoot(s: Scenario, c: Any, here: Mapping[str, set[Any]], warn: Any) -> None:
+    """W210: an effect that goes past a meter's bounds from every value the meter can have here."""
+    for meter, amount in c.effects.items():
+        m = s.meters[meter]
+        values = here.get(meter)
+        if values and amount and all(not m.min <= v + amount <= m.max for v in values):
+            side = "above its max" if amount > 0 else "below its min"
+            span = f"it is {min(values)} here" if len(values) == 1 else f"it is {min(values)} to {max(values)} here"
+            warn(c.pos, "W210", f"choice '{c.id}' pushes {meter} {side} on every path ({span}, {amount:+d} takes it past "
+                 f"{m.max if amount > 0 else m.min}); clamping hides the effect")  # fmt: skip
 
 
 _FLOODED = re.compile(r"\bflooded\b", re.IGNORECASE)
@@ -340,29 +356,37 @@ def _check_branches(
 
 def reachable_values(s: Scenario) -> dict[str, dict[str, set[Any]]]:
     """For each state, the values each meter and flag may have on entry (an over-approximation:
-    conditions are ignored, so every branch is assumed possible)."""
+    conditions are ignored, so every branch is assumed possible).
+
+    Each name is followed on its own, and only values new to a state are carried on from it,
+    so each value crosses each edge once: the cost is linear in a meter's range."""
     names = [*s.meters, *sorted(s.flags)]
     vals: dict[str, dict[str, set[Any]]] = {sid: {n: set() for n in names} for sid in s.states}
+    fresh: dict[str, dict[str, set[Any]]] = {sid: {n: set() for n in names} for sid in s.states}
     for name, m in s.meters.items():
         vals[s.start][name].add(m.start)
     for flag in s.flags:
         vals[s.start][flag].add(False)
+    fresh[s.start] = {n: set(v) for n, v in vals[s.start].items()}
     todo = [s.start]
     while todo:
         sid = todo.pop()
+        new, fresh[sid] = fresh[sid], {n: set() for n in names}
         for c in s.states[sid].choices:
             after: dict[str, set[Any]] = {
-                name: {s.meters[name].clamp(v + c.effects.get(name, 0)) for v in vals[sid][name]} for name in s.meters
+                name: {s.meters[name].clamp(v + c.effects.get(name, 0)) for v in new[name]} for name in s.meters
             }
             for flag in s.flags:
-                after[flag] = {c.set_flags[flag]} if flag in c.set_flags else set(vals[sid][flag])
+                after[flag] = ({c.set_flags[flag]} if new[flag] else set()) if flag in c.set_flags else new[flag]
             for b in c.next:
                 grew = False
                 for name in names:
-                    before = len(vals[b.goto][name])
-                    vals[b.goto][name] |= after[name]
-                    grew = grew or len(vals[b.goto][name]) != before
-                if grew:
+                    added = after[name] - vals[b.goto][name]
+                    if added:
+                        vals[b.goto][name] |= added
+                        fresh[b.goto][name] |= added
+                        grew = True
+                if grew and b.goto not in todo:
                     todo.append(b.goto)
     return vals
 

@@ -11,6 +11,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from simulator import controls
 from simulator.debrief import Debrief, problem_title, technique_title
 from simulator.jinja_env import report_environment
 from simulator.model import DIMENSIONS
@@ -62,7 +63,7 @@ def markdown(d: Debrief) -> str:
 def as_json(d: Debrief) -> str:
     data = asdict(d)
     data["meter_bounds"] = {k: list(v) for k, v in d.meter_bounds.items()}
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return controls.json_text(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def render(d: Debrief, fmt: str) -> str:

@@ -35,15 +35,20 @@ def _catalog_ids(name: str) -> list[str]:
     )
 
 
+# The validator reads a number written where text goes (`says: 42`) as its text, as YAML
+# does; the schema must not underline what the validator accepts.
+TEXT = ["string", "number"]
+
+
 def _key_schema(k: Key) -> dict[str, Any]:
     doc = {"description": k.doc}
     kind = k.kind
     if kind == "version":
         return doc | {"const": 1}
     if kind in ("text", "template"):
-        return doc | {"type": "string"}
+        return doc | {"type": TEXT}
     if kind == "expression":
-        return doc | {"type": "string", "minLength": 1}
+        return doc | {"type": TEXT, "minLength": 1}
     if kind == "int":
         return doc | {"type": "integer"}
     if kind == "bool":
@@ -81,7 +86,7 @@ def _key_schema(k: Key) -> dict[str, Any]:
     if kind == "objectives":
         return doc | {
             "type": "array",
-            "items": {"oneOf": [{"type": "string", "minLength": 1}, {"$ref": "#/definitions/objective"}]},
+            "items": {"oneOf": [{"type": TEXT, "minLength": 1}, {"$ref": "#/definitions/objective"}]},
         }
     if kind == "window":
         return doc | {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}

@@ -26,6 +26,9 @@ from simulator.model import (
 SCENARIO_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG = r"^[a-z0-9]+([-_][a-z0-9]+)*$"
 IDENT = r"^[a-z_][a-z0-9_]*$"
+# A meter holds at most this many steps (max - min): every analysis (lint, explore) is then
+# bounded, and a conversation meter needs far fewer; a budget of 0..10,000 still fits.
+MAX_METER_SPAN = 10_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ from collections.abc import Iterator, Sequence
 
 import click
 
+from simulator import controls
+
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 RATING_MARK = {"good": "+", "mixed": "~", "poor": "-"}
 RATING_COLOUR = {"good": "green", "mixed": "yellow", "poor": "red"}
@@ -42,9 +44,12 @@ class Screen:
             self.captured = None
 
     def style(self, text: str, **kw: object) -> str:
+        text = controls.strip(text)
         return click.style(text, **kw) if self.color else text  # type: ignore[arg-type]
 
     def line(self, text: str = "") -> None:
+        """Print a line; no control character reaches the terminal but the colours of :meth:`style`."""
+        text = controls.strip_keeping_colour(text) if self.color else controls.strip(text)
         if self.captured is not None:
             self.captured.append(text)
             return

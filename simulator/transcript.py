@@ -52,14 +52,32 @@ def _typed(t: Turn) -> dict[str, Any]:
     return {} if t.typed is None else {"typed": t.typed, "own_words": [dict(o) for o in t.own_words]}
 
 
-def session_dict(session: Session, mode: str) -> dict[str, Any]:
-    """``{scenario, mode, turns, ending, meters, flags, scores}`` as documented in the README."""
+def heard(session: Session, state_id: str) -> dict[str, str]:
+    """What the player is shown at a state before replying: who speaks, their words and cues,
+    the thought and coach lines (so a golden transcript sees a change to any of them)."""
+    st = session.scenario.states[state_id]
+    person = session.scenario.characters.get(st.speaker)
+    shown = {"speaker": person.name if person else st.speaker, "says": st.says, "nonverbal": st.nonverbal,
+             "thinks": st.thinks, "coach": st.coach}  # fmt: skip
+    return {k: v for k, v in shown.items() if v}
+
+
+def _ending(session: Session) -> dict[str, Any] | None:
     ending = session.ending
+    if ending is None:
+        return None
+    shown = {"heard": heard(session, session.state), "debrief": session.debrief()}
+    return {"id": ending.id, "title": ending.title, "outcome": ending.outcome, **shown}
+
+
+def session_dict(session: Session, mode: str) -> dict[str, Any]:
+    """``{scenario, mode, turns, ending, meters, flags, scores}`` as documented in the README;
+    each turn and the ending also carry what the player was shown there (``heard``, ``debrief``)."""
     return {
         "scenario": session.scenario.id,
         "mode": mode,
-        "turns": [turn_dict(t) for t in session.turns],
-        "ending": {"id": ending.id, "title": ending.title, "outcome": ending.outcome} if ending else None,
+        "turns": [turn_dict(t) | {"heard": heard(session, t.state)} for t in session.turns],
+        "ending": _ending(session),
         "meters": dict(session.meters),
         "flags": dict.fromkeys(sorted(session.scenario.flags), False) | session.flags,
         "scores": session_scores(session),

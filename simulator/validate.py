@@ -1,5 +1,9 @@
 """Positioned YAML tree -> a typed :class:`Scenario`, and every problem found on the way.
 
+Three layers: the reading primitives (:mod:`simulator.reading`), the object readers here
+(one function per object of :data:`simulator.spec.OBJECTS`), then the checks that need the
+whole file (references, expressions and texts, rendering, the graph).
+
 The reader never stops at the first problem: each check records a diagnostic and carries
 on with what it can, so a course leader sees the whole list at once (up to
 ``MAX_PROBLEMS``: past that, a flood of messages hides the first, and costs time).
@@ -11,10 +15,7 @@ checked after the walk, when every meter and flag name is known. Graph warnings
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import replace
-from types import MappingProxyType
 from typing import Any, TypeVar
 
 from simulator import catalogs
@@ -36,193 +37,21 @@ from simulator.model import (
     Objective,
     Pos,
     Scenario,
-    Source,
     State,
 )
-from simulator.spec import IDENT, OBJECTS, SCENARIO_ID, SLUG, Key
+from simulator.reach import can_end, reached_states
+from simulator.reading import IDENT_RX, SCENARIO_ID_RX, SLUG_RX, Reader, TooMany, freeze, kind_of
+from simulator.spec import MAX_METER_SPAN, OBJECTS
 from simulator.yaml_source import (
-    BOOL,
-    BROKEN,
-    FLOAT,
-    INT,
-    MAX_MESSAGE,
-    MAX_PROBLEMS,
-    NULL,
-    STR,
     YMap,
     YNode,
     YScalar,
     YSeq,
-    clean,
     compose,
     decode,
 )
 
-_SLUG = re.compile(SLUG)
-_SCENARIO_ID = re.compile(SCENARIO_ID)
-_IDENT = re.compile(IDENT)
-_TEXTUAL = frozenset({STR, INT, FLOAT, "tag:yaml.org,2002:timestamp"})
-_KINDS = {YMap: "a mapping", YSeq: "a list"}
 T = TypeVar("T")
-
-
-def _kind(node: YNode) -> str:
-    if isinstance(node, YScalar):
-        return {INT: "a number", FLOAT: "a number", BOOL: "true/false", NULL: "nothing (null)"}.get(node.tag, "text")
-    return _KINDS[type(node)]
-
-
-class _TooMany(Exception):
-    """Stop reading: ``MAX_PROBLEMS`` have been reported for this file."""
-
-
-class _Reader:
-    """Collects diagnostics for one file while turning its tree into model objects."""
-
-    def __init__(self, file: str, reported: int = 0) -> None:
-        self.file = file
-        self.diags: list[Diagnostic] = []
-        self.reported = reported  # errors found in this file so far, the YAML layer's included
-        self.silenced = False  # an error was not repeated: the YAML layer reported it
-        # Checked once all names are known: (source, scope name, what, whether its lines map onto the file's)
-        self.pending: list[tuple[Source, str, str, bool]] = []
-
-    # -- reporting ---------------------------------------------------------------
-
-    def add(self, d: Diagnostic) -> None:
-        """Record a problem; errors past ``MAX_PROBLEMS`` stop the reading (warnings, at most
-        a few per state, never do: they must not make a playable scenario unplayable)."""
-        if d.severity == "error" and self.reported >= MAX_PROBLEMS:
-            self.diags.append(
-                Diagnostic(self.file, d.line, d.col, "error", "E108", f"more than {MAX_PROBLEMS} problems: stopped checking here")
-            )
-            raise _TooMany
-        self.reported += d.severity == "error"
-        self.diags.append(
-            d if d.message.isprintable() and len(d.message) <= MAX_MESSAGE else replace(d, message=clean(d.message))
-        )
-
-    def error(self, node: YNode, code: str, message: str) -> None:
-        if isinstance(node, YScalar) and node.tag == BROKEN:
-            self.silenced = True
-            return
-        self.add(Diagnostic(self.file, node.line, node.col, "error", code, message))
-
-    def warning(self, node: YNode | Pos, code: str, message: str) -> None:
-        self.add(Diagnostic(self.file, node.line, node.col, "warning", code, message))
-
-    @property
-    def failed(self) -> bool:
-        return self.silenced or any(d.severity == "error" for d in self.diags)
-
-    # -- shapes ------------------------------------------------------------------
-
-    def mapping(self, node: YNode, what: str) -> YMap | None:
-        if isinstance(node, YMap):
-            return node
-        self.error(node, "E201", f"{what} must be a mapping of keys to values, not {_kind(node)}")
-        return None
-
-    def keys(self, node: YMap, obj: str, what: str) -> dict[str, tuple[YScalar, YNode]]:
-        """The entries of an object; unknown keys and missing required keys are reported."""
-        spec: tuple[Key, ...] = OBJECTS[obj]
-        known = {k.name for k in spec}
-        for name, (key, _value) in node.entries.items():
-            if name not in known:
-                self.error(key, "E202", f"unknown key '{name}' in {what}{suggest(name, known)}")
-        for k in spec:
-            if k.required and k.name not in node.entries:
-                self.error(node, "E203", f"{what} is missing the required key '{k.name}'")
-        return node.entries
-
-    def text(self, node: YNode, what: str, allow_empty: bool = True) -> str | None:
-        if isinstance(node, YScalar) and node.tag in _TEXTUAL:
-            if not allow_empty and not node.value.strip():
-                self.error(node, "E204", f"{what} must not be empty")
-                return None
-            return node.value
-        if isinstance(node, YScalar) and node.tag == BOOL:
-            self.error(node, "E205", f"{what} must be text, but '{node.value}' reads as true/false in YAML: put it in quotes")
-        elif isinstance(node, YScalar) and node.tag == NULL:
-            self.error(node, "E205", f'{what} is empty (null); write "" for empty text')
-        else:
-            self.error(node, "E205", f"{what} must be text, not {_kind(node)}")
-        return None
-
-    def integer(self, node: YNode, what: str) -> int | None:
-        if isinstance(node, YScalar) and node.tag == INT:
-            value = node.to_python()
-            if isinstance(value, int):
-                return value
-        self.error(
-            node, "E206", f"{what} must be a whole number, not {_kind(node)} '{getattr(node, 'value', '')}'".replace(" ''", "")
-        )
-        return None
-
-    def boolean(self, node: YNode, what: str) -> bool | None:
-        if isinstance(node, YScalar) and node.tag == BOOL:
-            return bool(node.to_python())
-        self.error(node, "E207", f"{what} must be true or false, not {_kind(node)}")
-        return None
-
-    def pattern(self, node: YNode, what: str, rx: re.Pattern[str], shape: str) -> str | None:
-        value = self.text(node, what, allow_empty=False)
-        if value is None:
-            return None
-        if not rx.match(value):
-            self.error(node, "E208", f"{what} '{value}' is not {shape}")
-            return None
-        return value
-
-    def slug(self, node: YNode, what: str) -> str | None:
-        return self.pattern(node, what, _SLUG, "a slug (lowercase letters, digits, single - or _ between them)")
-
-    def one_of(self, node: YNode, what: str, values: Iterable[str], code: str = "E301") -> str | None:
-        value = self.text(node, what, allow_empty=False)
-        if value is None:
-            return None
-        known = tuple(values)
-        if value not in known:
-            self.error(node, code, f"unknown {what} '{value}'{suggest(value, known)}")
-            return None
-        return value
-
-    def items(self, node: YNode, what: str) -> list[YNode]:
-        if isinstance(node, YSeq):
-            return node.items
-        self.error(node, "E201", f"{what} must be a list, not {_kind(node)}")
-        return []
-
-    def each(self, node: YNode, what: str, read: Callable[[str, YScalar, YNode], T | None], slugs: bool = True) -> dict[str, T]:
-        """Read a mapping of id -> object; keys must be slugs (unless ``read`` checks them)."""
-        out: dict[str, T] = {}
-        m = self.mapping(node, what)
-        if m is None:
-            return out
-        for name, (key, value) in m.entries.items():
-            if slugs and not _SLUG.match(name):
-                self.error(
-                    key, "E208", f"id '{name}' in {what} is not a slug (lowercase letters, digits, single - or _ between them)"
-                )
-            item = read(name, key, value)
-            if item is not None:
-                out[name] = item
-        return out
-
-    def source(self, node: YNode, what: str, scope: str) -> Source | None:
-        """An expression or template, checked later; a literal block (``|``) is placed at its text."""
-        value = self.text(node, what)
-        if value is None:
-            return None
-        body = node.body if isinstance(node, YScalar) else None
-        src = Source(value, Pos(*body) if body else Pos(node.line, node.col))
-        # Folded and multi-line plain text loses its line breaks: report at its start.
-        self.pending.append((src, scope, what, body is not None or "\n" not in value))
-        return src
-
-
-def _freeze(d: Mapping[str, T]) -> Mapping[str, T]:
-    return MappingProxyType(dict(d))
 
 
 def read_scenario(root: YNode | None, file: str, reported: int = 0) -> tuple[Scenario | None, list[Diagnostic]]:
@@ -230,14 +59,14 @@ def read_scenario(root: YNode | None, file: str, reported: int = 0) -> tuple[Sce
 
     ``reported`` counts the problems already found in the file, towards ``MAX_PROBLEMS``.
     """
-    r = _Reader(file, reported)
+    r = Reader(file, reported)
     try:
         return _read(r, root, file), r.diags
-    except _TooMany:
+    except TooMany:
         return None, r.diags
 
 
-def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
+def _read(r: Reader, root: YNode | None, file: str) -> Scenario | None:
     if root is None:
         r.diags.append(
             Diagnostic(
@@ -264,7 +93,8 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
     if version is not None and version != 1:
         r.error(e["version"][1], "E209", f"unsupported version {version}: this simulator reads version 1")
     sid = get(
-        "id", lambda n: r.pattern(n, "scenario id", _SCENARIO_ID, "a slug (lowercase letters and digits, single - between them)")
+        "id",
+        lambda n: r.pattern(n, "scenario id", SCENARIO_ID_RX, "a slug (lowercase letters and digits, single - between them)"),
     )
     title = get("title", lambda n: r.text(n, "title", allow_empty=False))
     area = get("area", lambda n: r.one_of(n, "area", _values("scenario", "area")))
@@ -292,25 +122,7 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
     if "meters" in e and isinstance(e["meters"][1], YMap) and "charge" not in e["meters"][1].entries:
         r.error(e["meters"][0], "E212", "meters needs 'charge': the other person's emotional charge, judged every turn")
 
-    # Flags are declared by being set: collect them before reading choices' expressions.
-    flags: dict[str, YScalar] = {}
-    states_node = e.get("states", (None, None))[1]
-    if isinstance(states_node, YMap):
-        for _sid, (_k, snode) in states_node.entries.items():
-            choices = snode.entries.get("choices") if isinstance(snode, YMap) else None
-            if choices and isinstance(choices[1], YSeq):
-                for c in choices[1].items:
-                    s = c.entries.get("set") if isinstance(c, YMap) else None
-                    if s and isinstance(s[1], YMap):
-                        for fname, (fkey, _v) in s[1].entries.items():
-                            flags.setdefault(fname, fkey)
-    for fname, fkey in flags.items():
-        if fname in meter_names:
-            r.error(fkey, "E213", f"flag '{fname}' has the same name as a meter; flags and meters need distinct names")
-        elif fname in RESERVED_NAMES:
-            r.error(fkey, "E213", f"'{fname}' is reserved for the simulator; choose another flag name")
-        elif not _IDENT.match(fname):
-            r.error(fkey, "E208", f"flag '{fname}' is not a name (lowercase letters, digits and _, not starting with a digit)")
+    flags = _flags(r, e, meter_names)
 
     states = get("states", lambda n: r.each(n, "states", lambda st, k, v: _state(r, cat, st, k, v, meter_names))) or {}
     endings = get("endings", lambda n: r.each(n, "endings", lambda en, k, v: _ending(r, en, v))) or {}
@@ -326,16 +138,37 @@ def _read(r: _Reader, root: YNode | None, file: str) -> Scenario | None:
     assert sid and title and area and perspective and start and version
     scenario = Scenario(
         version=version, id=sid, title=title, area=area, stage=stage, phase=phase, perspective=perspective,
-        summary=summary, content_note=content_note, objectives=objectives, characters=_freeze(characters),
-        meters=_freeze(meters), flags=frozenset(flags), start=start, states=_freeze(states),
-        endings=_freeze(endings), delivery=delivery, support=support or (), free_text=free_text,  # type: ignore[arg-type]
-        key_pos=_freeze({name: Pos(k.line, k.col) for name, (k, _v) in e.items()}),
+        summary=summary, content_note=content_note, objectives=objectives, characters=freeze(characters),
+        meters=freeze(meters), flags=frozenset(flags), start=start, states=freeze(states),
+        endings=freeze(endings), delivery=delivery, support=support or (), free_text=free_text,  # type: ignore[arg-type]
+        key_pos=freeze({name: Pos(k.line, k.col) for name, (k, _v) in e.items()}),
     )  # fmt: skip
     _check_rendering(r, scenario)
     if r.failed:
         return None
     _graph_warnings(r, scenario, e)
     return scenario
+
+
+def _flags(r: Reader, e: dict[str, tuple[YScalar, YNode]], meter_names: Collection[str]) -> dict[str, YScalar]:
+    """Flags are declared by being set: collected from the raw tree before choices' expressions are read."""
+    flags: dict[str, YScalar] = {}
+    states_node = e.get("states", (None, None))[1]
+    state_nodes = [n for _k, n in states_node.entries.values()] if isinstance(states_node, YMap) else []
+    for snode in state_nodes:
+        choices = snode.entries.get("choices") if isinstance(snode, YMap) else None
+        for c in choices[1].items if choices and isinstance(choices[1], YSeq) else []:
+            sets = c.entries.get("set") if isinstance(c, YMap) else None
+            for fname, (fkey, _v) in sets[1].entries.items() if sets and isinstance(sets[1], YMap) else []:
+                flags.setdefault(fname, fkey)
+    for fname, fkey in flags.items():
+        if fname in meter_names:
+            r.error(fkey, "E213", f"flag '{fname}' has the same name as a meter; flags and meters need distinct names")
+        elif fname in RESERVED_NAMES:
+            r.error(fkey, "E213", f"'{fname}' is reserved for the simulator; choose another flag name")
+        elif not IDENT_RX.match(fname):
+            r.error(fkey, "E208", f"flag '{fname}' is not a name (lowercase letters, digits and _, not starting with a digit)")
+    return flags
 
 
 def _names(top: dict[str, tuple[YScalar, YNode]], key: str) -> Collection[str]:
@@ -348,7 +181,7 @@ def _values(obj: str, key: str) -> tuple[str, ...]:
     return next(k.values for k in OBJECTS[obj] if k.name == key)
 
 
-def _character(r: _Reader, cid: str, key: YScalar, node: YNode) -> Character | None:
+def _character(r: Reader, cid: str, key: YScalar, node: YNode) -> Character | None:
     m = r.mapping(node, f"character '{cid}'")
     if m is None:
         return None
@@ -368,13 +201,13 @@ def _character(r: _Reader, cid: str, key: YScalar, node: YNode) -> Character | N
                 cues[cue] = valence
     if name is None or role is None:
         return None
-    return Character(cid, name, role, Pos(key.line, key.col), _freeze(cues))
+    return Character(cid, name, role, Pos(key.line, key.col), freeze(cues))
 
 
-def _meter(r: _Reader, name: str, key: YScalar, node: YNode) -> Meter | None:
+def _meter(r: Reader, name: str, key: YScalar, node: YNode) -> Meter | None:
     if name in RESERVED_NAMES:
         r.error(key, "E213", f"'{name}' is reserved for the simulator; choose another meter name")
-    elif not _IDENT.match(name):
+    elif not IDENT_RX.match(name):
         r.error(key, "E208", f"meter '{name}' is not a name (lowercase letters, digits and _, not starting with a digit)")
     m = r.mapping(node, f"meter '{name}'")
     if m is None:
@@ -384,6 +217,9 @@ def _meter(r: _Reader, name: str, key: YScalar, node: YNode) -> Meter | None:
     lo, hi, start, flood = vals.get("min"), vals.get("max"), vals.get("start"), vals.get("flood")
     if lo is not None and hi is not None and lo > hi:
         r.error(e["min"][1], "E214", f"meter '{name}' has min {lo} above max {hi}")
+    elif lo is not None and hi is not None and hi - lo > MAX_METER_SPAN:
+        r.error(e["max"][1], "E223", f"meter '{name}' spans {hi - lo:,} steps ({lo} to {hi}): the limit is {MAX_METER_SPAN:,} "
+                "(max - min), so that every check stays quick; count in larger units")  # fmt: skip
     elif lo is not None and hi is not None and start is not None and not lo <= start <= hi:
         r.error(e["start"][1], "E214", f"meter '{name}' starts at {start}, outside [{lo}, {hi}]")
     for only in ("window", "recovery"):
@@ -402,12 +238,12 @@ def _meter(r: _Reader, name: str, key: YScalar, node: YNode) -> Meter | None:
         r.error(e["flood"][0], "E215", f"'flood' is only for the charge meter, not '{name}'")
     elif flood is not None and lo is not None and hi is not None and lo <= hi and not lo <= flood <= hi:
         r.warning(e["flood"][1], "W105", f"flood {flood} is outside [{lo}, {hi}]: the charge can never reach it")
-    if lo is None or hi is None or start is None or (lo > hi) or not lo <= start <= hi:
+    if lo is None or hi is None or start is None or (lo > hi) or not lo <= start <= hi or hi - lo > MAX_METER_SPAN:
         return None
     return Meter(name, start, lo, hi, flood, Pos(key.line, key.col), window, recovery)
 
 
-def _window(r: _Reader, node: YNode, what: str) -> tuple[int, int] | None:
+def _window(r: Reader, node: YNode, what: str) -> tuple[int, int] | None:
     """``[LO, HI]``: two whole numbers, LO <= HI (checked against the meter in :func:`_check_windows`)."""
     items = r.items(node, what)
     if not isinstance(node, YSeq):
@@ -424,7 +260,7 @@ def _window(r: _Reader, node: YNode, what: str) -> tuple[int, int] | None:
     return (lo, hi)
 
 
-def _objectives(r: _Reader, nodes: list[YNode]) -> tuple[Objective, ...]:
+def _objectives(r: Reader, nodes: list[YNode]) -> tuple[Objective, ...]:
     """Plain text (not checked) or ``{id, text, met}`` (checked when the session ends)."""
     out: list[Objective] = []
     seen: dict[str, YNode] = {}
@@ -448,7 +284,7 @@ def _objectives(r: _Reader, nodes: list[YNode]) -> tuple[Objective, ...]:
     return tuple(out)
 
 
-def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, key: YScalar, node: YNode, meters: Collection[str]) -> State | None:
+def _state(r: Reader, cat: catalogs.Catalogs, sid: str, key: YScalar, node: YNode, meters: Collection[str]) -> State | None:
     what = f"state '{sid}'"
     m = r.mapping(node, what)
     if m is None:
@@ -485,7 +321,7 @@ def _state(r: _Reader, cat: catalogs.Catalogs, sid: str, key: YScalar, node: YNo
 
 
 def _choice(
-    r: _Reader, cat: catalogs.Catalogs, sid: str, node: YNode, meters: Collection[str], seen: dict[str, YNode]
+    r: Reader, cat: catalogs.Catalogs, sid: str, node: YNode, meters: Collection[str], seen: dict[str, YNode]
 ) -> Choice | None:
     m = r.mapping(node, f"a choice in state '{sid}'")
     if m is None:
@@ -507,52 +343,20 @@ def _choice(
             )
     say = r.text(e["say"][1], "say") if "say" in e else None
     tone = r.one_of(e["tone"][1], "tone", cat.tones) if "tone" in e else None
-    cues = (
-        tuple(c for c in (r.one_of(n, "nonverbal cue", cat.cues) for n in r.items(e["nonverbal"][1], "nonverbal")) if c)
-        if "nonverbal" in e
-        else ()
-    )
+    cues = _ids(r, e, "nonverbal", "nonverbal cue", cat.cues)
     timing = r.one_of(e["timing"][1], "timing", cat.timings) if "timing" in e else None
     technique = r.one_of(e["technique"][1], "technique", cat.techniques) if "technique" in e else None
-    tones = (
-        tuple(t for t in (r.one_of(n, "tone", cat.tones) for n in r.items(e["tones"][1], "tones")) if t) if "tones" in e else ()
-    )
-    alt_cues = (
-        tuple(t for t in (r.one_of(n, "nonverbal cue", cat.cues) for n in r.items(e["cues"][1], "cues")) if t)
-        if "cues" in e
-        else ()
-    )
+    tones = _ids(r, e, "tones", "tone", cat.tones)
+    alt_cues = _ids(r, e, "cues", "nonverbal cue", cat.cues)
     nxt = _next(r, e["next"][1]) if "next" in e else None
-    effects: dict[str, int] = {}
-    if "effects" in e and (em := r.mapping(e["effects"][1], "effects")) is not None:
-        for name, (k, v) in em.entries.items():
-            if name not in meters:
-                r.error(k, "E303", f"unknown meter '{name}' in effects{suggest(name, meters)}")
-            amount = r.integer(v, f"effect on '{name}'")
-            if amount is not None:
-                effects[name] = amount
-    flags: dict[str, bool] = {}
-    if "set" in e and (sm := r.mapping(e["set"][1], "set")) is not None:
-        for name, (_k, v) in sm.entries.items():
-            b = r.boolean(v, f"flag '{name}'")
-            if b is not None:
-                flags[name] = b
-    rating: dict[str, Any] = {}
-    if "rating" in e and (rm := r.mapping(e["rating"][1], "rating")) is not None:
-        for name, (k, v) in rm.entries.items():
-            if name not in DIMENSIONS:
-                r.error(k, "E304", f"unknown dimension '{name}' in rating{suggest(name, DIMENSIONS)}")
-            value = r.one_of(v, "rating", RATINGS)
-            if value is not None:
-                rating[name] = value
-    feedback: dict[str, Source] = {}
-    if "feedback" in e and (fm := r.mapping(e["feedback"][1], "feedback")) is not None:
-        for name, (k, v) in fm.entries.items():
-            if name not in DIMENSIONS:
-                r.error(k, "E304", f"unknown dimension '{name}' in feedback{suggest(name, DIMENSIONS)}")
-            src = r.source(v, f"feedback.{name}", "template")
-            if src is not None:
-                feedback[name] = src
+    effects = _keyed(r, e, "effects", meters, "E303", "unknown meter '{}' in effects",
+                     lambda name, v: r.integer(v, f"effect on '{name}'"))  # fmt: skip
+    flags = _keyed(r, e, "set", None, "", "", lambda name, v: r.boolean(v, f"flag '{name}'"))
+    rating: dict[str, Any] = _keyed(
+        r, e, "rating", DIMENSIONS, "E304", "unknown dimension '{}' in rating", lambda _n, v: r.one_of(v, "rating", RATINGS)
+    )
+    feedback = _keyed(r, e, "feedback", DIMENSIONS, "E304", "unknown dimension '{}' in feedback",
+                      lambda name, v: r.source(v, f"feedback.{name}", "template"))  # fmt: skip
     requires = r.source(e["requires"][1], "requires", "expression") if "requires" in e else None
     assess = _assess(r, cat, e["assess"][1]) if "assess" in e else ()
     problem = r.one_of(e["problem"][1], "communication problem", cat.problems) if "problem" in e else None
@@ -565,13 +369,41 @@ def _choice(
         return None
     return Choice(
         id=cid, say=say, tone=tone, nonverbal=cues, timing=timing, next=nxt, pos=Pos(m.line, m.col),
-        effects=_freeze(effects), set_flags=_freeze(flags), rating=_freeze(rating), feedback=_freeze(feedback),
+        effects=freeze(effects), set_flags=freeze(flags), rating=freeze(rating), feedback=freeze(feedback),
         requires=requires, technique=technique, tone_options=tones, nonverbal_options=alt_cues, examples=examples,
         assess=assess, problem=problem,
     )  # fmt: skip
 
 
-def _assess(r: _Reader, cat: catalogs.Catalogs, node: YNode) -> tuple[Assess, ...]:
+def _ids(r: Reader, e: dict[str, tuple[YScalar, YNode]], key: str, what: str, known: Iterable[str]) -> tuple[str, ...]:
+    """A list of catalog ids under ``key`` (empty when the key is absent); unknown ones reported."""
+    if key not in e:
+        return ()
+    return tuple(i for i in (r.one_of(n, what, known) for n in r.items(e[key][1], key)) if i)
+
+
+def _keyed(
+    r: Reader,
+    e: dict[str, tuple[YScalar, YNode]],
+    key: str,
+    names: Collection[str] | None,
+    code: str,
+    unknown: str,
+    read: Callable[[str, YNode], T | None],
+) -> dict[str, T]:
+    """A mapping under ``key`` of names (checked against ``names`` when given) to values ``read`` reads."""
+    out: dict[str, T] = {}
+    m = r.mapping(e[key][1], key) if key in e else None
+    for name, (k, v) in m.entries.items() if m is not None else []:
+        if names is not None and name not in names:
+            r.error(k, code, unknown.format(name) + suggest(name, names))
+        value = read(name, v)
+        if value is not None:
+            out[name] = value
+    return out
+
+
+def _assess(r: Reader, cat: catalogs.Catalogs, node: YNode) -> tuple[Assess, ...]:
     out: list[Assess] = []
     for a in r.items(node, "assess"):
         m = r.mapping(a, "an assess entry")
@@ -586,12 +418,12 @@ def _assess(r: _Reader, cat: catalogs.Catalogs, node: YNode) -> tuple[Assess, ..
     return tuple(out)
 
 
-def _next(r: _Reader, node: YNode) -> tuple[Branch, ...] | None:
+def _next(r: Reader, node: YNode) -> tuple[Branch, ...] | None:
     if isinstance(node, YScalar):
         goto = r.slug(node, "next")
         return (Branch(goto, pos=Pos(node.line, node.col)),) if goto else None
     if not isinstance(node, YSeq):
-        r.error(node, "E201", f"next must be a state id or a list of branches, not {_kind(node)}")
+        r.error(node, "E201", f"next must be a state id or a list of branches, not {kind_of(node)}")
         return None
     if not node.items:
         r.error(node, "E219", "next is an empty list; give a state id or at least one branch")
@@ -614,7 +446,7 @@ def _next(r: _Reader, node: YNode) -> tuple[Branch, ...] | None:
     return tuple(out) if len(out) == len(node.items) else None
 
 
-def _ending(r: _Reader, eid: str, node: YNode) -> Ending | None:
+def _ending(r: Reader, eid: str, node: YNode) -> Ending | None:
     m = r.mapping(node, f"ending '{eid}'")
     if m is None:
         return None
@@ -628,7 +460,7 @@ def _ending(r: _Reader, eid: str, node: YNode) -> Ending | None:
 
 
 def _check_references(
-    r: _Reader,
+    r: Reader,
     top: dict[str, tuple[YScalar, YNode]],
     characters: Mapping[str, Character],
     states: Mapping[str, State],
@@ -647,10 +479,10 @@ def _check_references(
         if not isinstance(st, YMap):
             continue
         sp = st.entries.get("speaker")
-        if sp and isinstance(sp[1], YScalar) and sp[1].value not in char_ids and _SLUG.match(sp[1].value):
+        if sp and isinstance(sp[1], YScalar) and sp[1].value not in char_ids and SLUG_RX.match(sp[1].value):
             r.error(sp[1], "E305", f"unknown character '{sp[1].value}' as speaker{suggest(sp[1].value, char_ids)}")
         en = st.entries.get("ending")
-        if en and isinstance(en[1], YScalar) and en[1].value not in ending_ids and _SLUG.match(en[1].value):
+        if en and isinstance(en[1], YScalar) and en[1].value not in ending_ids and SLUG_RX.match(en[1].value):
             r.error(en[1], "E306", f"unknown ending '{en[1].value}'{suggest(en[1].value, ending_ids)}")
         ch = st.entries.get("choices")
         for c in ch[1].items if ch and isinstance(ch[1], YSeq) else []:
@@ -661,14 +493,14 @@ def _check_references(
                 b.entries["goto"][1] for b in (nx[1].items if isinstance(nx[1], YSeq) else []) if isinstance(b, YMap) and "goto" in b.entries
             ]  # fmt: skip
             for t in targets:
-                if isinstance(t, YScalar) and _SLUG.match(t.value) and t.value not in state_ids:
+                if isinstance(t, YScalar) and SLUG_RX.match(t.value) and t.value not in state_ids:
                     hint = suggest(t.value, state_ids)
                     if not hint and t.value in ending_ids:
                         hint = f" ('{t.value}' is an ending: go to a state whose 'ending' is '{t.value}')"
                     r.error(t, "E302", f"unknown state '{t.value}'{hint}")
 
 
-def _check_sources(r: _Reader, characters: Collection[str], meters: Collection[str], flags: Mapping[str, YScalar]) -> None:
+def _check_sources(r: Reader, characters: Collection[str], meters: Collection[str], flags: Mapping[str, YScalar]) -> None:
     scopes: dict[str, Scope] = {
         "expression": condition_scope(meters, flags),
         "template": template_scope(characters, meters, flags),
@@ -685,7 +517,7 @@ def _check_sources(r: _Reader, characters: Collection[str], meters: Collection[s
             r.add(Diagnostic(r.file, line, src.pos.col, "error", code, f"{label}: {p.message}"))
 
 
-def _check_rendering(r: _Reader, s: Scenario) -> None:
+def _check_rendering(r: Reader, s: Scenario) -> None:
     """E403: every feedback and debrief text renders in the sandbox with a sample context
     (meters at their start, flags false, turn 1), so no text can fail in play."""
     people = {cid: {"name": c.name, "role": c.role} for cid, c in s.characters.items()}
@@ -705,16 +537,11 @@ def _check_rendering(r: _Reader, s: Scenario) -> None:
             r.add(Diagnostic(r.file, src.pos.line, src.pos.col, "error", "E403", f"{what} text cannot be shown: {problem}"))
 
 
-def _graph_warnings(r: _Reader, s: Scenario, top: dict[str, tuple[YScalar, YNode]]) -> None:
-    """Unreachable states, unreachable endings, and states that can never end."""
-    succ = {sid: {b.goto for c in st.choices for b in c.next} for sid, st in s.states.items()}
-    seen = {s.start}
-    todo = [s.start]
-    while todo:
-        for nxt in succ[todo.pop()]:
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
+def _graph_warnings(r: Reader, s: Scenario, top: dict[str, tuple[YScalar, YNode]]) -> None:
+    """Unreachable states, unreachable endings, and states that can never end (from :mod:`simulator.reach`,
+    the pass lint's checks use too)."""
+    seen = reached_states(s)
+    ends = can_end(s)
     snode = top["states"][1]
     assert isinstance(snode, YMap)
     for sid in s.states:
@@ -726,19 +553,8 @@ def _graph_warnings(r: _Reader, s: Scenario, top: dict[str, tuple[YScalar, YNode
     for eid in s.endings:
         if eid not in reached_endings:
             r.warning(enode.entries[eid][0], "W102", f"ending '{eid}' cannot be reached by any play")
-    pred: dict[str, set[str]] = {sid: set() for sid in s.states}
-    for a, bs in succ.items():
-        for b in bs:
-            pred[b].add(a)
-    can_end = {sid for sid, st in s.states.items() if st.ending}
-    todo = list(can_end)
-    while todo:
-        for p in pred[todo.pop()]:
-            if p not in can_end:
-                can_end.add(p)
-                todo.append(p)
     for sid in s.states:
-        if sid in seen and sid not in can_end:
+        if sid in seen and sid not in ends:
             r.warning(
                 snode.entries[sid][0], "W103", f"no ending can be reached from state '{sid}': a play that gets here never ends"
             )

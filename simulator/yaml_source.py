@@ -21,11 +21,14 @@ It is also several times faster than ``yaml.compose`` on large files, since no
 
 from __future__ import annotations
 
-from typing import Final
+import bisect
+import re
+from typing import Any, Final
 
 import yaml
 from yaml.resolver import Resolver
 
+from simulator.controls import first_control
 from simulator.errors import Diagnostic
 
 try:
@@ -139,10 +142,36 @@ class _Abort(Exception):
     """Stop composing: the document cannot be read further."""
 
 
-def _where(err: yaml.YAMLError, text: str) -> tuple[int, int]:
+class _Positions:
+    """Line and column as an editor shows them, from a libyaml mark.
+
+    libyaml also breaks lines at U+0085, U+2028 and U+2029, which editors show inside a
+    line, and places the end of a file without a final newline on a line after it; where
+    the text has either, the mark's character index is counted again on ``\n`` alone.
+    """
+
+    __slots__ = ("breaks", "odd")
+
+    def __init__(self, text: str) -> None:
+        self.odd = bool(text) and (not text.endswith("\n") or any(c in text for c in "\x85\u2028\u2029"))
+        self.breaks = [i for i, c in enumerate(text) if c == "\n"] if self.odd else []
+
+    def __call__(self, mark: Any) -> tuple[int, int]:
+        if not self.odd:
+            return mark.line + 1, mark.column + 1
+        line = bisect.bisect_left(self.breaks, mark.index)  # newlines before the index
+        start = self.breaks[line - 1] + 1 if line else 0
+        return line + 1, mark.index - start + 1
+
+
+# ``key: 'x' in visited``: a quoted scalar with more text after its closing quote.
+_QUOTED_THEN_MORE = re.compile(r":\s+(?:'[^']*'|\"[^\"]*\")[ \t]+[^\s#]")
+
+
+def _where(err: yaml.YAMLError, text: str, at: _Positions | None = None) -> tuple[int, int]:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     if mark is not None:
-        return mark.line + 1, mark.column + 1
+        return (at or _Positions(text))(mark)
     pos = getattr(err, "position", None)
     if isinstance(pos, int):
         before = text[:pos]
@@ -154,14 +183,19 @@ def _yaml_message(err: yaml.YAMLError, text: str, line: int, col: int) -> str:
     if isinstance(err, yaml.MarkedYAMLError):
         context = err.context or ""
         start = err.context_mark
-        if context and start is not None and start.line + 1 != line:  # an unclosed [ { or quote: say where it opened
-            context += f" (from line {start.line + 1})"
+        opened = _Positions(text)(start)[0] if start is not None else line
+        if context and opened != line:  # an unclosed [ { or quote: say where it opened
+            context += f" (from line {opened})"
         parts = [p for p in (context, err.problem) if p]
-        lines = text.splitlines()
+        lines = text.split("\n")
         tab = 0 < line <= len(lines) and lines[line - 1][col - 1 : col] == "\t" and "tab" not in (err.problem or "")
         hint = " (this is a tab: indent YAML with spaces)" if tab else ""
         if err.problem == "mapping values are not allowed in this context":
             hint = " (put text holding ': ' in quotes, or check this line's indentation)"
+        elif _QUOTED_THEN_MORE.search(lines[line - 1] if 0 < line <= len(lines) else "") or (
+            start is not None and _QUOTED_THEN_MORE.search(lines[opened - 1] if 0 < opened <= len(lines) else "")
+        ):
+            hint = " (a value that starts with a quote must end with it: wrap it all in double quotes, \"'door' in visited\")"
         return ("YAML syntax: " + ", ".join(parts) if parts else "YAML syntax error") + hint
     reason = getattr(err, "reason", None)
     if reason:
@@ -288,7 +322,13 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
             return
         key, pending[0] = pending[0], None
         if not isinstance(key, YScalar):
-            error(key.line, key.col, "E102", "a key must be plain text, not a list or mapping")
+            written = text.split("\n")[key.line - 1 : key.line]  # unquoted {{ reads as a mapping inside a mapping
+            hint = (
+                ' (text that starts with {{ must be in double quotes: "{{ speaker.name }} ...")'
+                if "{{" in "".join(written)
+                else ""
+            )
+            error(key.line, key.col, "E102", "a key must be plain text, not a list or mapping" + hint)
             return
         if key.tag == _MERGE:
             merges.append((node, key))
@@ -339,15 +379,15 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
     resolved: dict[str, str] = {}  # plain scalar text -> tag; documents repeat values a lot
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     loader = _Loader(text)
+    at = _Positions(text)
     try:
         while loader.check_event():
             ev = loader.get_event()
-            mark = ev.start_mark
-            line, col = mark.line + 1, mark.column + 1
+            line, col = at(ev.start_mark)
             if type(ev) is scalar_event:
                 body = None
                 if ev.style == "|":
-                    lines = lines or text.splitlines()
+                    lines = lines or text.split("\n")
                     body = _body(lines, line, col)
                 if ev.tag is None or ev.tag == "!":
                     if ev.implicit[0]:
@@ -361,6 +401,10 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
                     tag, problem = _scalar_tag(ev.tag, ev.value)
                     if problem:
                         error(line, col, "E104", problem)
+                bad = first_control(ev.value, block=ev.style in ("|", ">"))
+                if bad is not None:
+                    error(line, col, "E224", f"text holds the control character {bad}, which could drive the learner's "
+                          "terminal (clear it, retitle it, hide words); remove it")  # fmt: skip
                 node: YNode = YScalar(line, col, ev.value, tag, body)
                 if ev.anchor:
                     anchors[ev.anchor] = node
@@ -408,7 +452,7 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
                 )
             )
             return None, diags
-        line, col = _where(err, text)
+        line, col = _where(err, text, at)
         diags.append(Diagnostic(file, line, col, "error", "E110", _yaml_message(err, text, line, col)))
         return None, diags
     except RecursionError:  # pragma: no cover - depth is bounded above

@@ -240,6 +240,7 @@ TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda v: isinstance(v, str),
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "boolean": lambda v: isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
 }
 
 
@@ -254,7 +255,8 @@ def schema_errors(value: Any, sch: dict[str, Any], where: str = "") -> list[str]
             assert arg.startswith("#/definitions/"), arg
             errs += schema_errors(value, SCHEMA["definitions"][arg.removeprefix("#/definitions/")], where)
         elif kw == "type":
-            errs += [] if TYPES[arg](value) else [f"{where}: not of type {arg}"]
+            kinds = arg if isinstance(arg, list) else [arg]
+            errs += [] if any(TYPES[t](value) for t in kinds) else [f"{where}: not of type {' or '.join(kinds)}"]
         elif kw == "const":
             errs += [] if value == arg else [f"{where}: not {arg!r}"]
         elif kw == "enum":
@@ -339,6 +341,22 @@ def test_schema_check_finds_what_an_editor_would_underline(old: str, new: str, e
     assert old in text
     errors = schema_errors(yaml.safe_load(text.replace(old, new, 1)), SCHEMA)
     assert any(e.startswith(error) for e in errors), errors
+
+
+@pytest.mark.parametrize("edit", [("says: This is exactly", "says: 42\n    thinks: This is exactly"), ("title: ", "title: 1984\n# "),
+                                  ("  - Hear the worry under the accusation\n", "  - 7\n")])  # fmt: skip
+def test_numbers_written_as_text_are_accepted_by_the_schema_as_by_the_validator(
+    edit: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Authoring review #14: the editor underlined `says: 42`, which validate accepts.
+    text = EXAMPLE.read_text("utf-8")
+    assert text.count(edit[0]) >= 1
+    text = text.replace(edit[0], edit[1], 1)
+    assert schema_errors(yaml.safe_load(text), SCHEMA) == []
+    monkeypatch.chdir(tmp_path)
+    Path("n.yaml").write_text(text, "utf-8")
+    result = CliRunner().invoke(cli, ["validate", "n.yaml"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
 
 
 def test_format_doc_scenarios_validate_without_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -138,6 +138,12 @@ CASES: dict[str, tuple[str, str, str]] = {
         "        effects: {trust: +1, charge: -9}\n        set: {greeted: true}\n        next: b\n",
         "bad.yaml:17:9: warning: choice 'warm' pushes charge below its min on every path (it is 5 here, -9 takes it past 0); clamping hides the effect [W210]",
     ),
+    "W218": (
+        "        effects: {trust: +1}\n        set: {greeted: true}\n",
+        "        tones: [flat, hostile]\n        effects: {trust: +1}\n        set: {greeted: true}\n",
+        "bad.yaml:17:9: warning: choice 'warm' lists tones or cues, but the delivery of state 'a' is fixed: they are never "
+        "offered; set 'delivery: choose' on the state or drop them [W218]",
+    ),
     "W211": (
         "requires: greeted and trust >= 6\n        say: Stay a while?",
         "requires: greeted and trust >= 7\n        say: Stay a while?",
@@ -259,3 +265,30 @@ def test_play_stops_clearly_where_no_choice_is_offered() -> None:
         "ipt-sim: state 'b' offers no choice at this point, so the conversation cannot go on; "
         "this is a fault in the scenario (`ipt-sim validate` warns of it: W211)\n"
     )
+
+
+def test_w210_only_when_every_path_overshoots() -> None:
+    # `c` is reached with charge 7 (after cold) or 5 (after warm, go): +4 overshoots only from 7.
+    text = BASE.replace("        timing: late\n        next: bad\n", "        timing: late\n        next: c\n", 1)
+    text = text.replace("        tone: apologetic\n", "        tone: apologetic\n        effects: {charge: +4}\n", 1)
+    Path("bad.yaml").write_text(text, "utf-8")
+    assert not [line for line in validate("bad.yaml")[1] if line.endswith("[W210]")]
+    Path("bad.yaml").write_text(text.replace("effects: {charge: +4}", "effects: {charge: +6}"), "utf-8")
+    assert [line for line in validate("bad.yaml")[1] if line.endswith("[W210]")] == [
+        "bad.yaml:53:9: warning: choice 'sorry' pushes charge above its max on every path (it is 5 to 7 here, +6 takes it "
+        "past 10); clamping hides the effect [W210]"
+    ]
+
+
+def test_w217_names_the_tones_past_the_options_shown() -> None:
+    text = BASE.replace("    says: Hi.\n", "    says: Hi.\n    delivery: choose\n", 1)
+    text = text.replace(
+        "        effects: {trust: +1}\n",
+        "        tones: [calm, flat, hostile, pleading, curious]\n        effects: {trust: +1}\n",
+        1,
+    )
+    Path("bad.yaml").write_text(text, "utf-8")
+    assert [line for line in validate("bad.yaml")[1] if line.endswith("[W218]")] == [
+        "bad.yaml:18:9: warning: choice 'warm' offers at most 4 tones and 4 cue sets, its own first: pleading, curious are "
+        "never shown [W218]"
+    ]

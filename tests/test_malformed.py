@@ -91,7 +91,7 @@ FIRST_LINES = {
     "key-is-list.yaml": "key-is-list.yaml:13:3: error: a key must be plain text, not a list or mapping [E102]",
     "key-is-mapping.yaml": "key-is-mapping.yaml:13:1: error: a key must be plain text, not a list or mapping [E102]",
     # hostile text inside well-formed YAML
-    "terminal-escapes.yaml": "terminal-escapes.yaml:21:15: error: unknown tone '\\x1b[2J\\x1b[31mwarm\\nline two' [E301]",
+    "terminal-escapes.yaml": "terminal-escapes.yaml:21:15: error: text holds the control character U+001B, which could drive the learner's terminal (clear it, retitle it, hide words); remove it [E224]",
     "template-escape.yaml": "template-escape.yaml:45:14: error: debrief text: function and method calls are not allowed [E402]",
     "template-loop.yaml": "template-loop.yaml:45:14: error: debrief text: only {{ }} expressions are allowed in text; statements such as {% if %} or {% for %} are not [E402]",
     "deep-expression.yaml": "deep-expression.yaml:26:19: error: when '"

@@ -89,7 +89,7 @@ RULES = [
         expected=[
             "bad.yaml:108:1: error: YAML syntax: while scanning a plain scalar (from line 107), found a tab character that violates indentation [E110]",
         ],
-        ok=[("nonverbal: door closes", "nonverbal: door\tcloses")],
+        ok=[("nonverbal: door closes", "nonverbal: |\n      door\tcloses")],  # a tab inside block text is text
     ),
     Rule(
         "duplicate-key-top",
@@ -992,6 +992,24 @@ RULES = [
         ],
     ),
     Rule(
+        "meter-span-too-wide",
+        bad=[("  trust: {start: 4, min: 0, max: 10}", "  trust: {start: 4, min: 0, max: 1099511627776}")],
+        expected=[
+            "bad.yaml:23:34: error: meter 'trust' spans 1,099,511,627,776 steps (0 to 1099511627776): the limit is 10,000 "
+            "(max - min), so that every check stays quick; count in larger units [E223]"
+        ],
+        ok=[("  trust: {start: 4, min: 0, max: 10}", "  trust: {start: 4, min: 0, max: 10000}")],
+    ),
+    Rule(
+        "control-character-in-text",
+        bad=[("says: This is exactly what I mean.", 'says: "\\e]0;pwned\\a\\e[2J This is exactly what I mean."\n    thinks:')],
+        expected=[
+            "bad.yaml:59:11: error: text holds the control character U+001B, which could drive the learner's terminal "
+            "(clear it, retitle it, hide words); remove it [E224]"
+        ],
+        ok=[("says: This is exactly what I mean.", "says: |\n      This is exactly\twhat I mean.\n    thinks:")],
+    ),
+    Rule(
         "unknown-assessment-item",
         bad=[
             (
@@ -1134,7 +1152,9 @@ def test_a_file_that_keeps_to_the_rule_gets_none(rule: Rule, tmp_path: Path, mon
 def test_the_rules_cover_every_code_the_validator_has() -> None:
     """A new code in the validator needs a rule here, or a file in the malformed corpus
     (tests/test_malformed.py) if it is about a file that cannot be read at all."""
-    sources = "".join((REPO / "simulator" / name).read_text("utf-8") for name in ("validate.py", "yaml_source.py", "commands.py"))
+    sources = "".join(
+        (REPO / "simulator" / name).read_text("utf-8") for name in ("validate.py", "reading.py", "yaml_source.py", "commands.py")
+    )
     codes = set(re.findall(r'"([EW][1-4]\d\d)"', sources))
     lines = [line for r in RULES for line in r.expected] + [line for ls in FILE_RULES.values() for line in ls]
     lines += [*FIRST_LINES.values(), "too-many-problems.yaml:112:3: [E108]", "bad/draft-2.yaml:2:5: [E307]"]

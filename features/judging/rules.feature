@@ -40,6 +40,18 @@ Feature: How each reply is rated on the four dimensions
     And it is named a mixed message
     And the feedback says "but eye roll says "contempt for what you said". When words and body disagree, people believe the body."
 
+  Scenario Outline: a tone of warmth 1 with a negative cue is a mixed message too
+    When "I hear you." is said in a <tone> tone with <cue>
+    Then it is rated poor
+    And it is named a mixed message
+
+    Examples:
+      | tone       | cue          |
+      | calm       | eye_roll     |
+      | curious    | arms_crossed |
+      | tentative  | sigh         |
+      | apologetic | look_away    |
+
   Scenario: a cold tone with soft cues is a mismatch too
     When "Oh, brilliant." is said in a sarcastic tone with soft_voice
     Then it is rated mixed
@@ -91,6 +103,9 @@ Feature: How each reply is rated on the four dimensions
       | 5      | 5     | mixed  |
       | 1      | 1     | good   |
       | 7      | 8     | poor   |
+      | 9      | 8     | poor   |
+      | 2      | 2     | good   |
+      | 3      | 3     | mixed  |
 
   Scenario: flooding is named
     When the charge goes from 7 to 9, flooding at 8, lowest 0
@@ -150,3 +165,24 @@ Feature: How each reply is rated on the four dimensions
     When the charge goes from 4 to 1 against a window of 3 to 6, flooding at 8
     Then it is rated poor
     And the feedback says "below the window: too little feeling to work with"
+  Scenario Outline: flooding starts at the threshold itself
+    When the charge goes from <before> to 8, flooding at 8, lowest 0
+    Then it is rated poor
+    And the feedback says "is flooded (charge 8, flooding at 8)"
+
+    Examples:
+      | before |
+      | 7      |
+      | 9      |
+      | 8      |
+
+  Scenario Outline: "the charge stayed low" means the lowest third of the way to flooding
+    When the charge goes from <charge> to <charge>, flooding at <flood>, lowest <low>
+    Then it is rated <rating>
+
+    Examples:
+      | charge | flood | low | rating |
+      | 2      | 8     | 0   | good   |
+      | 3      | 8     | 0   | mixed  |
+      | 4      | 10    | 1   | good   |
+      | 5      | 10    | 1   | mixed  |

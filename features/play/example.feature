@@ -20,7 +20,9 @@ Feature: Playing the format doc's example with scripted replies
   Scenario: countering and letting go deepens the impasse
     When I run "ipt-sim play money.yaml --choices counter,let-go --json --no-record"
     Then the exit code is 0
-    And the JSON has "ending" equal to {"id": "impasse-deepens", "title": "The impasse deepens", "outcome": "negative"}
+    And the JSON has "ending.id" equal to "impasse-deepens"
+    And the JSON has "ending.outcome" equal to "negative"
+    And the JSON has "ending.heard.says" equal to "I'm going to my sister's."
     And the JSON has "meters" equal to {"charge": 10, "trust": 1}
 
   Scenario: a choice that is not offered is refused, naming what is
@@ -28,6 +30,18 @@ Feature: Playing the format doc's example with scripted replies
     Then the exit code is 1
     And the output contains "ipt-sim: state 'escalation' has no choice 'own-it'; offered: 1. follow, 2. let-go"
     And there is no traceback
+
+  Scenario: there is no reply number 0
+    When I run "ipt-sim play money.yaml --choices 0 --no-record"
+    Then the exit code is 1
+    And the output contains "ipt-sim: there is no choice number 0 in state 'doorway'; offered: 1. counter, 2. acknowledge, 3. silence"
+    And there is no traceback
+
+  Scenario: the author's rating is for the choice's own delivery, not one the learner chose
+    Given the test scenario "delivery.yaml" with "        tones: [sarcastic, flat]" replaced by "        tones: [sarcastic, flat]\n        rating: {tone: good, nonverbal: good}"
+    When I run "ipt-sim play delivery.yaml --choices no-kindly@sarcastic@eye_roll --json --no-record"
+    Then the JSON has "turns.0.ratings.tone" equal to "poor"
+    And the JSON has "turns.0.ratings.nonverbal" equal to "poor"
 
   Scenario: replies by number
     When I run "ipt-sim play money.yaml --choices 2 --json --no-record"

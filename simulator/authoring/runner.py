@@ -62,16 +62,43 @@ def require_tools() -> None:
         )
 
 
-def run(paths: Sequence[Path], update_golden: bool = False, pytest_args: Sequence[str] = ()) -> int:
-    """Run the tests; returns pytest's exit code (0 all passed, 1 failures, 5 nothing found)."""
+def syntax_errors(features: Sequence[str]) -> list[str]:
+    """``FILE:LINE: error: Gherkin syntax: ...`` for each feature pytest-bdd cannot parse."""
+    from pytest_bdd.exceptions import GherkinParseError
+    from pytest_bdd.parser import FeatureParser
+
+    out: list[str] = []
+    for f in features:
+        try:
+            FeatureParser("/", f).parse()
+        except GherkinParseError as err:
+            message = " ".join(str(err.message).split())
+            out.append(f"{os.path.relpath(f)}:{err.line}: error: Gherkin syntax: {message}")
+        except (OSError, UnicodeDecodeError) as err:
+            out.append(f"{os.path.relpath(f)}:1: error: cannot be read: {err}")
+    return out
+
+
+def run(
+    paths: Sequence[Path], update_golden: bool = False, pytest_args: Sequence[str] = (), scenarios: Sequence[Path] = ()
+) -> int:
+    """Run the tests; returns pytest's exit code (0 all passed, 1 failures, 5 nothing found).
+
+    ``scenarios`` are the folders declared with ``--scenarios``: where scenario ids are
+    looked up after the feature's own folder (:func:`simulator.authoring.steps.find_scenario`).
+    """
     import pytest
 
     features, goldens = collect(paths)
     if not features and not goldens:
         return 5
-    roots = [str((p if p.is_dir() else p.parent).resolve()) for p in paths]
+    broken = syntax_errors(features)
+    if broken:
+        for line in broken:
+            print(line)
+        return 1
     old = os.environ.get("IPT_SIM_SCENARIO_PATH")
-    os.environ["IPT_SIM_SCENARIO_PATH"] = os.pathsep.join([*roots, *([old] if old else [])])
+    os.environ["IPT_SIM_SCENARIO_PATH"] = os.pathsep.join([*(str(d.resolve()) for d in scenarios), *([old] if old else [])])
     try:
         with tempfile.TemporaryDirectory(prefix="ipt-sim-test-") as tmp:
             (Path(tmp) / "test_ipt_sim.py").write_text(

@@ -12,29 +12,31 @@ A course leader writes, next to a scenario::
 
 and runs it with ``ipt-sim test PATH``. Every step fails with a sentence that says what
 was expected, what happened, and where in the conversation, never a bare assert.
-Scenarios are found by id next to the features (folders given to ``ipt-sim test``, in
-``IPT_SIM_SCENARIO_PATH``), in the current folder, then among the bundled ones; a path
-to a file works too.
+A scenario is found where the author points (:func:`find_scenario`): a path is read from
+the feature file's folder; an id is looked up in that folder, then in the folders declared
+with ``ipt-sim test --scenarios DIR`` or in ``ipt-sim.toml``, then among the bundled ones.
 """
 
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from pytest_bdd import given, parsers, then, when
 
+from simulator import catalogs
 from simulator.assessment import critical_missed
 from simulator.engine import Session, Turn, compile_scenario
 from simulator.errors import IptSimError
 from simulator.expressions import suggest
 from simulator.judge import Delivery
-from simulator.library import bundled, check_file, iter_files, load
+from simulator.library import SUFFIXES, bundled, check_file, iter_files, load
 from simulator.transcript import session_scores, tags
 
-__all__ = ["Conversation", "StepFailed", "conversation", "find_scenario"]
+__all__ = ["Conversation", "StepFailed", "conversation", "delivery_of", "find_scenario"]
 
 
 class StepFailed(AssertionError):
@@ -47,6 +49,7 @@ class Conversation:
 
     session: Session | None = None
     history: list[str] = field(default_factory=list)
+    base: Path | None = None  # the feature file's folder: where its scenario paths start
 
     @property
     def live(self) -> Session:
@@ -70,30 +73,66 @@ def conversation() -> Conversation:
     return Conversation()
 
 
-def search_roots() -> list[Path]:
-    roots = [Path(p) for p in os.environ.get("IPT_SIM_SCENARIO_PATH", "").split(os.pathsep) if p]
-    return [*roots, Path.cwd()]
+CONFIG = "ipt-sim.toml"
 
 
-def find_scenario(ref: str) -> Path:
-    """A scenario file by path, or by id near the features, or bundled."""
+def declared_folders(base: Path | None) -> list[Path]:
+    """Folders the author declared: ``--scenarios`` (passed on in ``IPT_SIM_SCENARIO_PATH``),
+    then ``[test] scenarios`` in the nearest ``ipt-sim.toml`` at or above ``base`` (relative to it)."""
+    out = [Path(p) for p in os.environ.get("IPT_SIM_SCENARIO_PATH", "").split(os.pathsep) if p]
+    for folder in [base, *base.parents] if base is not None else []:
+        config = folder / CONFIG
+        if config.is_file():
+            try:
+                entries = tomllib.loads(config.read_text("utf-8")).get("test", {}).get("scenarios", [])
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+                raise StepFailed(f"{config}: cannot be read: {err}") from None
+            if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+                raise StepFailed(f'{config}: [test] scenarios must be a list of folders, such as ["../scenarios"]')
+            out += [folder / e for e in entries]
+            break
+    return out
+
+
+def _ids(files: list[Path]) -> dict[str, list[Path]]:
+    """Scenario id -> the files (that validate) holding it."""
+    out: dict[str, list[Path]] = {}
+    for f in files:
+        info = check_file(f).info
+        if info is not None:
+            out.setdefault(info.id, []).append(f)
+    return out
+
+
+def find_scenario(ref: str, base: Path | None = None) -> Path:
+    """A scenario where the author points: a path relative to the feature's folder (``base``), or
+    failing that to a declared folder or the current one;
+    an id in that folder, then in the declared folders (:func:`declared_folders`), then
+    bundled. Nothing else is searched: not the current folder, nothing it holds."""
     p = Path(ref)
-    if p.suffix in (".yaml", ".yml") and p.is_file():
-        return p
-    known: dict[str, Path] = {}
-    for root in search_roots():
-        for f in iter_files([root]) if root.is_dir() else []:
-            info = check_file(f).info
-            if info is not None:
-                known.setdefault(info.id, f)
-        if ref in known:
-            return known[ref]
-    for r in bundled():
-        if r.info is not None:
-            known.setdefault(r.info.id, Path(r.path))
+    if p.suffix in SUFFIXES or "/" in ref or os.sep in ref:
+        # From the feature's folder first; then, for features written before paths were
+        # read from there, from the declared folders and the current one (one file each, no search).
+        tried = [p] if p.is_absolute() else [*(d / p for d in [base, *declared_folders(base)] if d is not None), Path.cwd() / p]
+        for path in tried:
+            if path.is_file():
+                return path
+        raise StepFailed(f"no scenario file '{ref}' (looked for {', '.join(str(t) for t in tried)})")
+    near = sorted(f for f in base.iterdir() if f.suffix in SUFFIXES and f.is_file()) if base is not None and base.is_dir() else []
+    declared = declared_folders(base)
+    for files in (near, list(iter_files([d for d in declared if d.is_dir()]))):
+        found = _ids(files).get(ref, [])
+        if len(found) > 1:
+            raise StepFailed(f"scenario id '{ref}' is in two files, {found[0]} and {found[1]}: rename or remove one")
+        if found:
+            return found[0]
+    known = {r.info.id: Path(r.path) for r in bundled() if r.info is not None}
     if ref in known:
         return known[ref]
-    raise StepFailed(f"no scenario '{ref}' next to the features, in the current folder or bundled{suggest(ref, known)}")
+    where = f"next to the feature ({base})" if base is not None else "next to the feature"
+    folders = ", ".join(str(d) for d in declared) or f"none: --scenarios DIR or [test] scenarios in {CONFIG}"
+    raise StepFailed(f"no scenario '{ref}' {where}, in the declared folders ({folders}) or bundled; a path such as "
+                     f"\"../scenarios/x.yaml\" is read from the feature's folder{suggest(ref, known)}")  # fmt: skip
 
 
 # Given --------------------------------------------------------------------------------
@@ -103,7 +142,7 @@ def find_scenario(ref: str) -> Path:
 def the_scenario(conversation: Conversation, ref: str) -> None:
     """Start a fresh session of a scenario (by id or path)."""
     try:
-        scenario = load(find_scenario(ref))
+        scenario = load(find_scenario(ref, conversation.base))
     except IptSimError as err:
         raise StepFailed(f"scenario '{ref}' cannot be played:\n{err.message}") from None
     conversation.session = compile_scenario(scenario).new_session()
@@ -122,6 +161,17 @@ def _choose(conversation: Conversation, ref: str, delivery: Delivery | None = No
     conversation.history.append(ref)
 
 
+def delivery_of(tone: str, cues: tuple[str, ...]) -> Delivery:
+    """A delivery of catalog tone and cues, or a one-line refusal naming the unknown one."""
+    cat = catalogs.load()
+    if tone not in cat.tones:
+        raise StepFailed(f"unknown tone '{tone}'{suggest(tone, cat.tones)}")
+    for cue in cues:
+        if cue not in cat.cues:
+            raise StepFailed(f"unknown nonverbal cue '{cue}'{suggest(cue, cat.cues)}")
+    return Delivery(tone, cues)
+
+
 @when(parsers.re(r'I choose "(?P<ref>[^"]+)"$'))
 def i_choose(conversation: Conversation, ref: str) -> None:
     """Play one reply, by choice id or number."""
@@ -131,14 +181,17 @@ def i_choose(conversation: Conversation, ref: str) -> None:
 @when(parsers.re(r'I choose "(?P<ref>[^"]+)" in an? (?P<tone>[a-z_]+) tone$'))
 def i_choose_in_tone(conversation: Conversation, ref: str, tone: str) -> None:
     """Play a reply with another tone (delivery choice); its cues stay the choice's own."""
-    choice = conversation.live.resolve(ref)
-    _choose(conversation, ref, Delivery(tone, choice.nonverbal))
+    try:
+        choice = conversation.live.resolve(ref)
+    except IptSimError as err:
+        raise StepFailed(f"cannot choose '{ref}' {conversation.where()}: {err.message}") from None
+    _choose(conversation, ref, delivery_of(tone, choice.nonverbal))
 
 
 @when(parsers.re(r'I choose "(?P<ref>[^"]+)" in an? (?P<tone>[a-z_]+) tone with (?P<cues>[a-z_, ]+)$'))
 def i_choose_with(conversation: Conversation, ref: str, tone: str, cues: str) -> None:
     """Play a reply with a chosen tone and cues, e.g. ``with eye_contact, nod``."""
-    _choose(conversation, ref, Delivery(tone, tuple(c.strip() for c in cues.split(",") if c.strip())))
+    _choose(conversation, ref, delivery_of(tone, tuple(c.strip() for c in cues.split(",") if c.strip())))
 
 
 @when(parsers.parse('I play "{refs}"'))

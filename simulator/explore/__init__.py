@@ -9,7 +9,8 @@ read or is ``charge``, each flag that is read, one bit per state named in
 Expressions are read from Jinja's parse tree; ``visited`` used any other way tracks every
 state, and ``turn`` used any other way is tracked exactly (a loop then makes the space
 infinite, and the position limit stops the search). Everything reported is computed on
-this graph by dynamic programming, never by listing plays:
+this graph, by dynamic programming where it can be (the overall score of an assessed
+scenario is searched for, below):
 
 - positions are found breadth first, so the first time an ending is met gives its
   shortest play. A turn is the engine's step re-implemented on tuples (effects clamped,
@@ -35,10 +36,19 @@ this graph by dynamic programming, never by listing plays:
   ``judge.score`` of the reported play's ratings; ``bound`` is what the best mean proves:
   rounding can lift the four dimension scores by at most half a point each, so no play
   scores above it (for the worst, below it), and ``exact`` is true when every play was
-  scored or the play reaches ``bound``.
+  scored or the play reaches ``bound``. This is the whole score of a version-1 scenario.
+- With assessment (format 1.1: some choice carries ``assess``), the overall score is the
+  mean of practice (over the rated turns) and delivery (the score above), capped at 49
+  when a critical item is missed: best and worst are then found by a branch-and-bound
+  search over plays, each scored exactly (:mod:`simulator.explore.overall`), seeded with
+  the delivery extremes, which are reported beside them. The best play that misses each
+  critical item is found by the same search (:mod:`simulator.explore.assessment`).
 
-Choices are played with their own delivery (the other tones and cues of a
-``delivery: choose`` moment are not explored) and without a measured response time.
+At a ``delivery: choose`` moment every delivery the learner is offered (each tone of
+:func:`simulator.delivery.tone_options` with each cue set of ``cue_options``) is a move
+of its own, named ``choice@tone@cue+cue`` in paths as ``play --choices`` takes it; its
+charge shift and its judging are the engine's. Turns are played without a measured
+response time (timing is judged from the choice's tag, as with ``--timing off``).
 Where the graph has more than ``max_nodes`` positions, the search stops and the result
 says so (``complete`` false): endings met are reachable, with their shortest play;
 nothing is claimed about the rest.
@@ -106,7 +116,7 @@ def _extreme(g: _Graph, scorer: _Scorer, exact: _Candidate | None, covered: bool
         return None, []
     sign = 1 if best else -1
     pick = max(candidates, key=lambda c: (sign * c.score, -len(c.edges)))
-    path = tuple(g.moves[g.gid[e]][1] for e in pick.edges)
+    path = tuple(g.labels[g.gid[e]] for e in pick.edges)
     table = g.ratings.table
     real = score([table[g.rate[e]][2] for e in pick.edges])["delivery"]  # the judge's ratings, its rounding
     if real != pick.score:  # pragma: no cover - the two ways of scoring are held together by the tests
@@ -123,7 +133,7 @@ def _overall(
     found = ov.search(best, seeds, delivery.bound if delivery is not None else None)
     if found is None:
         return None
-    path = tuple(g.moves[g.gid[e]][1] for e in found.edges)
+    path = tuple(g.labels[g.gid[e]] for e in found.edges)
     real = ov.check(scenario, found.edges)  # the judge's ratings and scores, the assessment's critical verdict
     if real != found.score:  # pragma: no cover - the two ways of scoring are held together by the tests
         raise RuntimeError(f"explore's scoring disagrees with judge.score on {list(path)}: {found.score} vs {real}")
@@ -159,7 +169,7 @@ def _analyse(scenario: Scenario, max_nodes: int) -> Result:
     first_at = {k: xs[0] for k, xs in at.items()}
 
     def names(edges: Sequence[int]) -> tuple[str, ...]:
-        return tuple(g.moves[g.gid[e]][1] for e in edges)
+        return tuple(g.labels[g.gid[e]] for e in edges)
 
     endings: dict[str, EndingFacts] = {}
     if not g.complete:
@@ -198,9 +208,9 @@ def _analyse(scenario: Scenario, max_nodes: int) -> Result:
         worst = _overall(scenario, g, ov, False, seeds, worst)
 
     seen_states = {state_ids[node[0]] for node in g.nodes}
-    played = set(g.gid)
+    played = {g.moves[i] for i in set(g.gid)}  # a choice is played when any of its deliveries is
     unvisited_states = tuple(s for s in state_ids if s not in seen_states)
-    unvisited_choices = tuple(mv for i, mv in enumerate(g.moves) if i not in played)
+    unvisited_choices = tuple(dict.fromkeys(mv for mv in g.moves if mv not in played))
     return Result(
         scenario.id, True, max_nodes, len(g.nodes), len(g.tgt), t, endings, plays, best, worst,
         unvisited_states, unvisited_choices, assessment.critical(scenario, g, ov), assessment.objectives(scenario, g, layout),

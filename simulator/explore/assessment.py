@@ -106,7 +106,7 @@ def critical(scenario: Scenario, g: _Graph, ov: Overall | None = None) -> dict[s
             ov = of_graph(scenario, g)
         best = ov.search(True, [edges], need=item)
         assert best is not None  # the play found above is a seed
-        path = tuple(g.moves[g.gid[e]][1] for e in best.edges)
+        path = tuple(g.labels[g.gid[e]] for e in best.edges)
         out[item] = CriticalFacts(item, True, best.score, path, best.exact and g.complete)
     return out
 
@@ -123,7 +123,7 @@ def objectives(scenario: Scenario, g: _Graph, layout: _Layout) -> dict[str, Obje
         unmet = [x for x in ends if not met(g.nodes[x])]
         if unmet:
             x = min(unmet, key=lambda y: g.dist[y])
-            out[o.id] = ObjectiveFacts(o.id, True, tuple(g.moves[g.gid[e]][1] for e in _shortest(g, x)))
+            out[o.id] = ObjectiveFacts(o.id, True, tuple(g.labels[g.gid[e]] for e in _shortest(g, x)))
         else:
             out[o.id] = ObjectiveFacts(o.id, False, ())
     return out

@@ -11,7 +11,6 @@ LAYER_BUDGET = 250_000  # (position, turns, points) entries the exact score prog
 LAYER_TURNS_WITH_LOOPS = 64  # plays this long are scored exactly even when loops make plays unbounded
 MAX_WITNESS_TURNS = 10_000
 _HALF_POINTS = {"good": 2, "mixed": 1, "poor": 0}
-_COMPARE_OPS = frozenset({"eq", "ne", "lt", "lteq", "gt", "gteq"})
 
 Unbounded = Literal["unbounded"]
 UNBOUNDED: Unbounded = "unbounded"

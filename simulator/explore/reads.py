@@ -2,77 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
-from jinja2 import TemplateSyntaxError, nodes
-from jinja2.parser import Parser
-
-from simulator.explore.model import _COMPARE_OPS, Tracked
-from simulator.jinja_env import scenario_environment
+from simulator.explore.model import Tracked
+from simulator.expressions import reads
 from simulator.model import Scenario
 
-# -- what the expressions read ----------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Reads:
-    names: set[str]
-    visited: set[str]
-    visited_all: bool = False
-    turn_consts: list[float] | None = None
-    turn_exact: bool = False
-
-
-def _parse(source: str) -> nodes.Node:
-    try:
-        return Parser(scenario_environment(), source, state="variable").parse_expression()
-    except TemplateSyntaxError:  # pragma: no cover - validated scenarios only
-        return nodes.Const(False)
-
-
-def _number(node: nodes.Node) -> float | None:
-    if isinstance(node, nodes.Const) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-        return float(node.value)
-    if isinstance(node, (nodes.Neg, nodes.Pos)):
-        inner = _number(node.node)
-        return None if inner is None else (-inner if isinstance(node, nodes.Neg) else inner)
-    return None
-
-
-def _is_name(node: nodes.Node, name: str) -> bool:
-    return isinstance(node, nodes.Name) and node.name == name
-
-
-def _walk(node: nodes.Node, reads: _Reads) -> None:
-    if isinstance(node, nodes.Compare):
-        items = [node.expr, *(op.expr for op in node.ops)]
-        if (
-            len(node.ops) == 1
-            and node.ops[0].op in ("in", "notin")
-            and isinstance(node.expr, nodes.Const)
-            and isinstance(node.expr.value, str)
-            and _is_name(node.ops[0].expr, "visited")
-        ):
-            reads.visited.add(node.expr.value)
-            return
-        if any(_is_name(i, "turn") for i in items) and all(op.op in _COMPARE_OPS for op in node.ops):
-            consts = [_number(i) for i in items if not _is_name(i, "turn")]
-            if all(c is not None for c in consts):
-                if reads.turn_consts is None:
-                    reads.turn_consts = []
-                reads.turn_consts.extend(c for c in consts if c is not None)
-                return
-    if isinstance(node, nodes.Name):
-        if node.name == "visited":
-            reads.visited_all = True
-        elif node.name == "turn":
-            reads.turn_exact = True
-        else:
-            reads.names.add(node.name)
-        return
-    for child in node.iter_child_nodes():
-        _walk(child, reads)
+# -- what the expressions read (one answer, :func:`simulator.expressions.reads`) -----------
 
 
 def _expressions(scenario: Scenario) -> list[str]:
@@ -89,19 +25,20 @@ def _expressions(scenario: Scenario) -> list[str]:
 
 def tracked(scenario: Scenario) -> Tracked:
     """What a position must hold for this scenario: the names its expressions read, and charge."""
-    reads = _Reads(set(), set())
-    for source in _expressions(scenario):
-        _walk(_parse(source), reads)
-    meters = ("charge", *(m for m in scenario.meters if m != "charge" and m in reads.names))
-    flags = tuple(sorted(f for f in scenario.flags if f in reads.names))
+    each = [reads(source) for source in _expressions(scenario)]
+    names = set().union(*(r.names for r in each))
+    seen = set().union(*(r.visited for r in each))
+    consts = [c for r in each if r.turn_consts is not None for c in r.turn_consts]
+    meters = ("charge", *(m for m in scenario.meters if m != "charge" and m in names))
+    flags = tuple(sorted(f for f in scenario.flags if f in names))
     visited: tuple[str, ...] | None = None
-    if reads.visited_all:
+    if any(r.visited_all for r in each):
         visited = tuple(scenario.states)
-    elif reads.visited:
-        visited = tuple(sorted(reads.visited))
+    elif seen:
+        visited = tuple(sorted(seen))
     turn: int | Literal["exact"] | None = None
-    if reads.turn_exact:
+    if any(r.turn_exact for r in each):
         turn = "exact"
-    elif reads.turn_consts is not None:
-        turn = max(1, int(max(reads.turn_consts) // 1) + 1) if reads.turn_consts else 1
-    return Tracked(meters, flags, visited, reads.visited_all, turn)
+    elif any(r.turn_consts is not None for r in each):
+        turn = max(1, int(max(consts) // 1) + 1) if consts else 1
+    return Tracked(meters, flags, visited, any(r.visited_all for r in each), turn)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
+from simulator import delivery
 from simulator.engine import compile_scenario
 from simulator.explore.model import _HALF_POINTS, Tracked
-from simulator.explore.reads import _parse, _Reads, _walk
-from simulator.expressions import evaluate
-from simulator.judge import Delivery, judge
+from simulator.expressions import evaluate, reads
+from simulator.judge import Delivery, judge, rating_inputs
 from simulator.model import DIMENSIONS, Choice, Scenario, State
 
 # -- the position graph -----------------------------------------------------------------
@@ -43,7 +43,9 @@ class _Move:
     effects: tuple[tuple[int, int, int, int], ...]  # (slot, amount, min, max)
     sets: tuple[tuple[int, int], ...]  # (slot, 0/1)
     branches: tuple[tuple[_Cond | None, int], ...]  # (when, state index)
-    rates: list[int]  # rating code by charge before (offset by the charge minimum)
+    rates: dict[int, int]  # rating code by charge before, filled in as the search meets each value
+    rate: Callable[[int], int]  # the rating code for a charge before (judged once, then from ``rates``)
+    shift: int = 0  # how much a chosen delivery moves the charge beyond the effects (delivery.charge_shift)
 
 
 class _Layout:
@@ -76,14 +78,13 @@ class _Layout:
         hit = self._conds.get(source)
         if hit is not None:
             return hit
-        reads = _Reads(set(), set())
-        _walk(_parse(source), reads)
+        r = reads(source)
         slots: list[tuple[str, int, str]] = []  # (name, slot, kind)
-        slots += [(n, self.meter_slot[n], "meter") for n in sorted(reads.names) if n in self.meter_slot]
-        slots += [(n, self.flag_slot[n], "flag") for n in sorted(reads.names) if n in self.flag_slot]
-        if (reads.visited or reads.visited_all) and self.visited_slot is not None:
+        slots += [(n, self.meter_slot[n], "meter") for n in sorted(r.names) if n in self.meter_slot]
+        slots += [(n, self.flag_slot[n], "flag") for n in sorted(r.names) if n in self.flag_slot]
+        if (r.visited or r.visited_all) and self.visited_slot is not None:
             slots.append(("visited", self.visited_slot, "visited"))
-        if (reads.turn_consts is not None or reads.turn_exact) and self.turn_slot is not None:
+        if r.turn and self.turn_slot is not None:
             slots.append(("turn", self.turn_slot, "turn"))
         idx = [slot for _, slot, _ in slots]
         get: Callable[[Sequence[int]], Any] = itemgetter(*idx) if idx else (lambda _v: ())
@@ -115,14 +116,11 @@ class _Ratings:
         self.codes: dict[tuple[Any, ...], int] = {}
         self.table: list[tuple[int, tuple[int, ...], Mapping[str, str]]] = []  # (points 0..8, per dimension, ratings)
 
-    def code(self, state: State, choice: Choice, before: int, after: int) -> int:
-        key = (
-            state.pace, state.needs, state.window, state.speaker, choice.tone, choice.nonverbal, choice.timing,
-            bool(choice.say.strip()), tuple(sorted(choice.rating.items())), choice.assess, before, after,
-        )  # fmt: skip
+    def code(self, state: State, choice: Choice, said: Delivery, before: int, after: int) -> int:
+        key = (rating_inputs(state, choice), said, before, after)
         hit = self.codes.get(key)
         if hit is None:
-            j = judge(self.scenario, state, choice, Delivery(choice.tone, choice.nonverbal), before, after, self.context)
+            j = judge(self.scenario, state, choice, said, before, after, self.context)
             per = tuple(_HALF_POINTS[j.ratings[d]] for d in DIMENSIONS)
             hit = self.codes[key] = len(self.table)
             self.table.append((sum(per), per, dict(j.ratings)))
@@ -143,22 +141,67 @@ class _Graph:
     complete: bool
     ending_of_state: list[int]  # ending index by state index, -1 if none
     ratings: _Ratings
+    labels: list[str]  # gid -> how a play names the move: the choice id, with ``@tone@cue+cue`` for a chosen delivery
 
 
-def charge_after(scenario: Scenario, before: int, effect: int) -> int:
-    """The charge after a choice's effect: clamped, and no faster down than ``recovery`` while flooded."""
+def charge_after_effects(scenario: Scenario, before: int, after: int, shift: int) -> int:
+    """The engine's rules after a turn's effects: a chosen delivery's ``shift`` (clamped), then
+    ``recovery`` (while flooded, the charge falls by at most that much in one turn)."""
     charge = scenario.meters["charge"]
-    after = charge.clamp(before + effect)
+    if shift:
+        after = charge.clamp(after + shift)
     if charge.recovery is not None and before >= scenario.flood:
         after = max(after, before - charge.recovery)
     return after
 
 
-def _compile_moves(scenario: Scenario, layout: _Layout, ratings: _Ratings) -> tuple[list[list[_Move]], list[tuple[str, str]]]:
-    charge = scenario.meters["charge"]
+def charge_after(scenario: Scenario, before: int, effect: int, shift: int = 0) -> int:
+    """The charge after a choice's effect and a chosen delivery's ``shift``: each clamped, and no
+    faster down than ``recovery`` while flooded (the engine's order)."""
+    return charge_after_effects(scenario, before, scenario.meters["charge"].clamp(before + effect), shift)
+
+
+def _rater(
+    scenario: Scenario, ratings: _Ratings, state: State, c: Choice, said: Delivery, shift: int
+) -> tuple[dict[int, int], Callable[[int], int]]:
+    """A move's ratings, judged only for the charges a position found by the search has: no
+    work per value of the charge's range happens before the position limit can stop it."""
+    rates: dict[int, int] = {}
+    effect = c.effects.get("charge", 0)
+
+    def rate(before: int) -> int:
+        hit = rates.get(before)
+        if hit is None:
+            hit = rates[before] = ratings.code(state, c, said, before, charge_after(scenario, before, effect, shift))
+        return hit
+
+    return rates, rate
+
+
+def deliveries(scenario: Scenario, state: State, c: Choice) -> list[tuple[str, Delivery, int]]:
+    """The deliveries a learner can give a choice, each with its label and charge shift: the
+    choice's own, and at a ``delivery: choose`` moment every tone and cue set offered."""
+    own = Delivery(c.tone, c.nonverbal)
+    if scenario.delivery_of(state) != "choose":
+        return [(c.id, own, 0)]
+    out: list[tuple[str, Delivery, int]] = []
+    for tone in delivery.tone_options(c):
+        for cues in delivery.cue_options(c):
+            said = Delivery(tone, cues)
+            if said == own:
+                out.insert(0, (c.id, own, 0))
+            else:
+                out.append((f"{c.id}@{tone}@{'+'.join(cues)}", said, delivery.charge_shift(c, said, scenario, state)))
+    return out
+
+
+def _compile_moves(
+    scenario: Scenario, layout: _Layout, ratings: _Ratings
+) -> tuple[list[list[_Move]], list[tuple[str, str]], list[str]]:
     index = {s: i for i, s in enumerate(layout.state_ids)}
     per_state: list[list[_Move]] = []
     moves: list[tuple[str, str]] = []
+    labels: list[str] = []
     for sid, state in scenario.states.items():
         out: list[_Move] = []
         for c in state.choices:
@@ -169,25 +212,23 @@ def _compile_moves(scenario: Scenario, layout: _Layout, ratings: _Ratings) -> tu
             )
             sets = tuple((layout.flag_slot[f], int(v)) for f, v in c.set_flags.items() if f in layout.flag_slot)
             branches = tuple((layout.cond(b.when.text) if b.when else None, index[b.goto]) for b in c.next)
-            rates = [
-                ratings.code(state, c, before, charge_after(scenario, before, c.effects.get("charge", 0)))
-                for before in range(charge.min, charge.max + 1)
-            ]
             requires = layout.cond(c.requires.text) if c.requires is not None else None
-            out.append(_Move(len(moves), requires, effects, sets, branches, rates))
-            moves.append((sid, c.id))
+            for label, said, shift in deliveries(scenario, state, c):
+                rates, rate = _rater(scenario, ratings, state, c, said, shift)
+                out.append(_Move(len(moves), requires, effects, sets, branches, rates, rate, shift))
+                moves.append((sid, c.id))
+                labels.append(label)
         per_state.append(out)
-    return per_state, moves
+    return per_state, moves, labels
 
 
 def _build(scenario: Scenario, layout: _Layout, max_nodes: int) -> _Graph:
     """Every position reachable from the start, breadth first, with its outgoing edges."""
     ratings = _Ratings(scenario)
-    per_state, moves = _compile_moves(scenario, layout, ratings)
+    per_state, moves, labels = _compile_moves(scenario, layout, ratings)
     ending_index = {e: i for i, e in enumerate(scenario.endings)}
     ending_of_state = [ending_index[s.ending] if s.ending else -1 for s in scenario.states.values()]
-    cmin = scenario.meters["charge"].min
-    recovery, flood = scenario.meters["charge"].recovery, scenario.flood
+    recovery = scenario.meters["charge"].recovery
     vslot, tslot = layout.visited_slot, layout.turn_slot
     cap = layout.t.turn if isinstance(layout.t.turn, int) else None
     bits = [layout.bit.get(s, 0) for s in layout.state_ids]
@@ -216,8 +257,8 @@ def _build(scenario: Scenario, layout: _Layout, max_nodes: int) -> _Graph:
             for slot, amount, lo, hi in mv.effects:
                 v = new[slot] + amount
                 new[slot] = lo if v < lo else hi if v > hi else v
-            if recovery is not None and node[1] >= flood:  # the engine's `recovery` rule (charge is slot 1)
-                new[1] = max(new[1], node[1] - recovery)
+            if mv.shift or recovery is not None:  # charge is slot 1
+                new[1] = charge_after_effects(scenario, node[1], new[1], mv.shift)
             for slot, flag in mv.sets:
                 new[slot] = flag
             if tslot is not None:
@@ -242,12 +283,12 @@ def _build(scenario: Scenario, layout: _Layout, max_nodes: int) -> _Graph:
                 dist.append(d)
             tgt.append(j)
             gids.append(mv.gid)
-            rate.append(mv.rates[node[1] - cmin])
+            rate.append(mv.rate(node[1]))
         if not complete:
             break
         i += 1
     off.append(len(tgt))
-    return _Graph(layout, moves, found, off, tgt, gids, rate, parent, dist, complete, ending_of_state, ratings)
+    return _Graph(layout, moves, found, off, tgt, gids, rate, parent, dist, complete, ending_of_state, ratings, labels)
 
 
 def _edge_source(g: _Graph, e: int) -> int:

@@ -26,6 +26,7 @@ from jinja2 import StrictUndefined
 from werkzeug.exceptions import HTTPException
 from werkzeug.security import generate_password_hash
 
+from simulator import controls
 from simulator.errors import IptSimError, RecordNotFound
 from simulator.records import Store, default_data_dir
 from simulator.safety import NOTICE
@@ -92,6 +93,7 @@ def create_app(
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.finalize = controls.finalize  # no control character reaches a page, whatever a record holds
     app.jinja_env.globals["notice"] = NOTICE  # the standing line in every page's footer
     from simulator.web.present import filters
 

@@ -69,6 +69,15 @@ def example_edited(world: World, name: str, old: str, new: str) -> None:
     (world.folder / name).write_text(text.replace(old, new, 1), "utf-8")
 
 
+@given(parsers.parse('the test scenario "{name}" with "{old}" replaced by "{new}"'))
+def test_scenario_edited(world: World, name: str, old: str, new: str) -> None:
+    """A scenario from tests/data/valid with one edit (``\\n`` is a new line)."""
+    old, new = old.replace("\\n", "\n"), new.replace("\\n", "\n")
+    text = (REPO / "tests/data/valid" / name).read_text("utf-8")
+    assert old in text, f"{old!r} is not in {name}"
+    (world.folder / name).write_text(text.replace(old, new, 1), "utf-8")
+
+
 # When ------------------------------------------------------------------------------
 
 
