@@ -288,10 +288,13 @@ class Session:
 
 
 def replay(scenario: Scenario, choices: Sequence[str]) -> Session:
-    """A session with these choices played, in order (for scripted runs and tests)."""
+    """A session with these choices played, in order (for scripted runs and tests); each is
+    an id or number, optionally ``@tone@cue+cue`` as ``--choices`` and explore's paths
+    write it (:func:`simulator.rules.scripted`)."""
     session = compile_scenario(scenario).new_session()
     for ref in choices:
-        session.play(ref)
+        choice, said = rules.scripted(session, ref)
+        session.play(choice.id, said)
     return session
 
 

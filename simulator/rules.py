@@ -91,6 +91,10 @@ def scripted(session: Session, text: str) -> tuple[Choice, Delivery | None]:
     """A scripted reply (``--choices``): ``ID`` or a number, optionally ``@tone@cue+cue`` to
     pick the delivery, checked against what this moment offers."""
     ref, *how = text.split("@")
+    if len(how) > 2:
+        raise ChoiceRefused(
+            f"'{text[:60]}' has more than ID@tone@cues: write cues joined by +, such as 'ID@calm@nod+eye_contact'"
+        )
     choice = session.resolve(ref)
     if not how:
         return choice, None

@@ -156,7 +156,8 @@ def test_json_and_the_record_keep_the_typed_words_beside_the_choice(money: Path)
     sid = json.loads(result.stdout)["session_id"]
     record = json.loads(invoke("report", sid, "--format", "json").output)
     assert record["rows"][0]["typed"] == typed
-    html = invoke("report", sid).output
+    assert 'You typed: "Me? You got a new phone yourself last month!"' in invoke("report", sid).output
+    html = invoke("report", sid, "--format", "html").output
     assert "You typed: “Me? You got a new phone yourself last month!”" in html
 
 
@@ -260,7 +261,10 @@ def test_a_silence_has_nothing_to_observe() -> None:
 def test_pause_at_which_did_you_mean_stops_without_judgement(money: Path) -> None:
     result = invoke("play", str(money), "--free", "--yes", "--no-record", input="calm down and let's look\npause\n")
     assert result.exit_code == 0
-    assert result.output.endswith("Paused. Nothing is judged when you pause; take the time you need.\n")
+    assert result.output.endswith(
+        "Paused. Nothing is judged when you pause; take the time you need."
+        " This session was not recorded (--no-record), so it cannot be resumed.\n"
+    )
 
 
 def test_only_a_bare_command_word_is_a_command(money: Path) -> None:

@@ -134,7 +134,7 @@ Feature: Judging what was done, not only how (format 1.1)
     Then the output contains "Need to talk? Call or text 1737, free, any time."
 
   Scenario: a mixed message the learner produced counts against their practice (congruence)
-    When I run "ipt-sim play talking-to-dad --choices hear-her,share-own@warm@sigh --json --no-record --yes"
+    When I run "ipt-sim play talking-to-dad --choices hear-her,share-own@warm@look_away --json --no-record --yes"
     Then the JSON has "turns.1.ratings.practice" equal to "mixed"
     And the JSON has "turns.1.assess.1" equal to {"item": "congruence", "level": "misapplied", "why": "The words said one thing and the body another; people believe the body. Say it with a face and voice that mean it."}
     When I run "ipt-sim play talking-to-dad --choices hear-her,share-own --json --no-record --yes"

@@ -112,10 +112,10 @@ Feature: He reads my messages anyway (therapist-partner-dissolution)
     When I choose "interim-plan"
     Then the session ends in "paused-ending"
 
-  Scenario: The suicide question asked with a flat voice and a glance at the clock
+  Scenario: The suicide question asked in a neutral voice with a glance at the clock
     Given the scenario "therapist-partner-dissolution"
     When I play "screen-first, ask-fear, reflect-threats, kai-safety, name-it, stay-with-him"
-    And I choose "ask-self" in a flat tone with clock_glance
+    And I choose "ask-self" in a neutral tone with clock_glance
     Then the nonverbal is rated poor
     And the practice is rated good
     And I am at "overwhelmed"

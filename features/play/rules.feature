@@ -18,7 +18,7 @@ Feature: One set of rules of play, whoever plays: numbers, deliveries, rewind
       ²
       """
     Then the exit code is 1
-    And the output contains "ipt-sim: state 'doorway' has no choice '²'"
+    And the output contains "ipt-sim: '²' is not a reply here. Please answer with a number from 1 to 3, or type help."
     And the output does not contain "Traceback"
 
   Scenario: choice numbers start at 1

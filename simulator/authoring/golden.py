@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from simulator import rules
 from simulator.authoring.steps import StepFailed, delivery_of, find_scenario
 from simulator.engine import compile_scenario
 from simulator.errors import IptSimError
@@ -60,7 +61,9 @@ def replay(saved: dict[str, Any], path: Path) -> dict[str, Any]:
     session = compile_scenario(scenario).new_session()
     for n, (choice, said) in enumerate(turns, 1):
         try:
-            session.play(choice, said)
+            # At a fixed-delivery moment the saved tone is the choice's own: replay the
+            # choice as the scenario says it today, so a changed tone shows in the diff.
+            session.play(choice, said if rules.chooses_delivery(scenario, session.current) else None)
         except IptSimError as err:
             raise StepFailed(f"turn {n}: '{choice}' can no longer be played: {err.message}") from None
     return session_dict(session, saved.get("mode", "coach"))
