@@ -121,3 +121,19 @@ Feature: The runner who can't face the stand-up (therapist-diagnosis)
     And the timing is rated poor
     And the timing feedback says "Looking for its roots in the past postpones it."
     And I am at "practical"
+
+  Scenario: Finding the true request is not yet practising it
+    Given the scenario "therapist-diagnosis"
+    When I play "car-park, grieving-her, ask-safety, link-mood, two-tireds, liaise, options, needing-loss, is-it-true, not-giving-up"
+    Then I am at "say-it-to-her"
+    When I choose "words-will-come"
+    Then the practice is rated poor
+    And the session ends in "not-yet-said"
+    And the objective "request" is not met
+
+  Scenario: Her doubt about saying it becomes the reason to practise
+    Given the scenario "therapist-diagnosis"
+    When I play "car-park, grieving-her, ask-safety, link-mood, two-tireds, liaise, options, needing-loss, is-it-true, not-giving-up"
+    And I choose "practise-it"
+    Then the session ends in "told-truth"
+    And the objective "request" is met
