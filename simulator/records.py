@@ -112,11 +112,20 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("ipt-sim"))
 
 
+def private_folder(folder: Path) -> None:
+    """Make ``folder`` (with its parents) readable by this user only, also when it already
+    existed with wider rights (web review, finding 20): SQLite's journal files and anything
+    else written there take the process's umask, so the folder is what keeps them private."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix" and folder.stat().st_mode & 0o077 and folder.stat().st_uid == os.getuid():
+        os.chmod(folder, 0o700)
+
+
 def sqlite_url(data_dir: Path | None) -> str:
     """Create the private folder and database file, and name it as an SQLAlchemy URL."""
     folder = data_dir or Path(os.environ.get("IPT_SIM_DATA_DIR") or default_data_dir())
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(folder)
         path = folder / "records.sqlite3"
         fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
         os.close(fd)

@@ -157,6 +157,15 @@ def test_the_end_of_play_hint_names_commands_that_work(example: Path, tmp_path: 
     assert os.stat(page).st_mode & 0o777 == 0o600
 
 
+def test_records_are_kept_in_a_folder_only_this_user_can_open(example: Path, tmp_path: Path) -> None:
+    """Web review, finding 20: a data folder that already existed open to others is closed."""
+    folder = tmp_path / "records"
+    folder.mkdir(mode=0o755)
+    os.chmod(folder, 0o755)
+    run("play", str(example), "--choices", "acknowledge", "--data-dir", str(folder))
+    assert (os.stat(folder).st_mode & 0o777, os.stat(folder / "records.sqlite3").st_mode & 0o777) == (0o700, 0o600)
+
+
 def test_assess_mode_debrief_gives_the_reasons(example: Path) -> None:
     result = run("play", str(example), "--mode", "assess", "--choices", "acknowledge", "--no-record")
     after = result.output.split("Communication analysis", 1)[1]

@@ -63,9 +63,29 @@ def require_token(given: str, *parts: str) -> None:
         )
 
 
-def timing_setting() -> str:
-    value = session.get("timing", "on")
+KEPT_TIMINGS = 50  # the cookie holds the settings of this many recent sessions
+
+
+def timing_setting(sid: str | None = None) -> str:
+    """The response-time setting of session ``sid``, else the one the briefing offers next.
+
+    Kept per session (web review, finding 12): changing it in one conversation never
+    changes another, and an older session keeps the setting it was started with.
+    """
+    kept = session.get("timings")
+    value = kept.get(sid) if sid is not None and isinstance(kept, dict) else None
+    if value is None:
+        value = session.get("timing", "on")
     return value if value in TIMING else "on"
+
+
+def keep_timing(sid: str, value: str) -> None:
+    """Remember ``value`` for ``sid`` (and as the next session's default), newest last."""
+    kept = session.get("timings")
+    kept = {k: v for k, v in kept.items() if k != sid} if isinstance(kept, dict) else {}
+    kept[sid] = value
+    session["timings"] = dict(list(kept.items())[-KEPT_TIMINGS:])
+    session["timing"] = value
 
 
 def session_id(sid: str) -> str:
@@ -177,7 +197,17 @@ def start(scenario_id: str) -> Response:
             "This form was already sent, and the conversation it started is waiting for you. Nothing else was started.",
             [(url_for("web.conversation", sid=sid), "Go to the conversation")],
         )
-    session["timing"] = timing
+    keep_timing(sid, timing)
+    return redirect(url_for("web.conversation", sid=sid), 303)
+
+
+@bp.post("/play/<sid>/timing")
+def set_timing(sid: str) -> Response:
+    """Change how the response time is judged for this session, from the next reply on."""
+    session_id(sid)
+    f = fields(request.form, ["token", "timing"])
+    require_token(f["token"], "timing", sid)
+    keep_timing(sid, one_of(f["timing"], TIMING, "timing settings"))
     return redirect(url_for("web.conversation", sid=sid), 303)
 
 
@@ -215,7 +245,9 @@ def conversation(sid: str) -> str | Response:
         last=last if mode == "coach" else None,
         dims=DIMENSIONS,
         charge={"value": sess.meters["charge"], "min": charge.min, "max": charge.max, "flood": s.flood},
-        timing=timing_setting(),
+        timing=timing_setting(sid),
+        timing_choices=TIMING,
+        timing_token=form_token("timing", sid),
         progress=present.progress(sess.turn + 1, present.length(s)),
         nav="",
     )
@@ -254,7 +286,7 @@ def how(sid: str) -> str:
         cue_sets=cue_sets,
         rt=f.get("rt", ""),
         token=form_token("reply", sid, str(lv.step)),
-        timing=timing_setting(),
+        timing=timing_setting(sid),
         nav="",
     )
 
@@ -288,7 +320,7 @@ def reply(sid: str) -> Response:
             raise Invalid(err.message) from None
     if rules.chooses_delivery(sess.scenario, sess.current) and ("tone" not in f or "cues" not in f):
         raise Invalid("choose a tone of voice and what your body does: nothing is chosen for you")
-    setting = timing_setting()
+    setting = timing_setting(sid)
     state = sess.current
     shown = [state.says, state.nonverbal, *(c.say for c in sess.offered())]
     rt = reply_seconds(measured(f.get("rt")), shown, setting)

@@ -175,6 +175,38 @@ def test_relaxed_response_time_triples_the_late_limit(player: Player, app: Flask
     assert "You took 387 s at a fast-moving moment" in text_of(player.page)  # type: ignore[arg-type]
 
 
+def test_the_response_time_setting_changes_for_one_conversation_from_the_next_reply(player: Player, app: Flask) -> None:
+    """Web review, finding 12: changed in the conversation, for that conversation only."""
+    first = player.start(timing="on")
+    second = player.start(timing="on")
+    assert "You can change this for this conversation, from your next reply on." in text_of(player.page)  # type: ignore[arg-type]
+    f = player.form("/timing")
+    r = player.client.post(f.action, data=f.inputs | {"timing": "off"})
+    assert r.status_code == 303
+    player.get(r.headers["Location"])
+    assert "Your response time is not judged. You can change this" in text_of(player.page)  # type: ignore[arg-type]
+    assert 'name="rt"' not in player.page_html()
+    player.reply("acknowledge", rt=None)
+    store: Store = app.extensions["ipt_sim"].store
+    assert store.choices(second)[0][3] is None
+    player.get(f"/play/{first}")  # the other conversation keeps the setting it was started with
+    assert 'name="rt"' in player.page_html()
+    assert '<option value="on" selected>' in player.page_html()
+
+
+def test_a_changed_response_time_setting_needs_this_browsers_form(player: Player, other: Player) -> None:
+    sid = player.start()
+    f = player.form("/timing")
+    other.get("/")
+    r = other.client.post(f.action, data=f.inputs | {"timing": "off"})
+    assert r.status_code == 400
+    assert "This form was not made for this browser, or it has been changed. Nothing was changed." in text_of(r)
+    r = player.client.post(f.action, data=f.inputs | {"timing": "never"})
+    assert r.status_code == 400
+    player.get(f"/play/{sid}")
+    assert '<option value="on" selected>' in player.page_html()
+
+
 def test_my_sessions_lists_only_this_browsers_sessions(player: Player, other: Player) -> None:
     player.start()
     player.reply("acknowledge")

@@ -23,6 +23,8 @@
     }
     var target = document.querySelector("[data-focus]");
     if (target) { target.focus({ preventScroll: true }); }
+    var scripted = document.querySelectorAll("[data-js]");  // what is only true with this script running
+    for (var k = 0; k < scripted.length; k++) { scripted[k].hidden = false; }
     var buttons = document.querySelectorAll("[data-print]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].hidden = false;
