@@ -26,7 +26,7 @@ from jinja2 import StrictUndefined
 from werkzeug.exceptions import HTTPException
 from werkzeug.security import generate_password_hash
 
-from simulator.errors import IptSimError, RecordNotFound
+from simulator.errors import IptSimError, RecordNotFound, SessionLive
 from simulator.records import Store, default_data_dir
 from simulator.safety import NOTICE
 from simulator.web.catalogue import Catalogue
@@ -149,6 +149,12 @@ def _error_pages(app: Flask) -> None:
             "(in another tab, or with the Back button). Nothing was changed.",
             [(f"/play/{err}", "Go to the conversation as it is now")],
         )
+
+    @app.errorhandler(SessionLive)
+    def _live(err: SessionLive) -> tuple[str, int]:
+        return _page(409, "This session is being played in a terminal",
+                     "This session was resumed in a terminal (ipt-sim resume) and is being played there now. "
+                     "Finish or pause it there first. Nothing was changed.", [("/sessions", "My sessions")])  # fmt: skip
 
     @app.errorhandler(Gone)
     def _gone(err: Gone) -> tuple[str, int]:
