@@ -205,7 +205,9 @@ class Store:
     def __init__(self, url: str | None = None, data_dir: Path | None = None) -> None:
         self.url = url or sqlite_url(data_dir)
         try:
-            self.engine = sa.create_engine(self.url)
+            # SQLite: wait up to 30 s for another process's write (a class server's first start) rather than 5
+            sqlite = self.url.startswith("sqlite")
+            self.engine = sa.create_engine(self.url, connect_args={"timeout": 30} if sqlite else {})
         except sa.exc.ArgumentError:
             raise IptSimError(
                 "the database URL is not one SQLAlchemy understands (e.g. postgresql+psycopg://user@host/db)"

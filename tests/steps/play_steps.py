@@ -126,7 +126,7 @@ def play_timed(world: World, played: Played, name: str, setting: str, datatable:
     played.session = session
 
 
-@then(parsers.parse('turn {n:d} shows no better alternative'))
+@then(parsers.parse("turn {n:d} shows no better alternative"))
 def no_alternative(played: Played, n: int) -> None:
     assert played.session is not None
     assert best_alternative(played.session, played.session.turns[n - 1]) is None
