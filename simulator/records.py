@@ -359,6 +359,11 @@ class Store:
                 by_session.setdefault(row["session_id"], []).append(row)
         return [_record(s, by_session.get(s["id"], [])) for s in rows]
 
+    def owners(self) -> dict[str, str]:
+        """Each session's owner ("" for the terminal's)."""
+        with self.engine.connect() as db:
+            return {sid: who for sid, who in db.execute(sa.select(sessions.c.id, sessions.c.owner))}
+
     def get(self, sid: str, owner: str | None = None) -> Record:
         with self.engine.connect() as db:
             q = sa.select(sessions).where(sessions.c.id == sid)
