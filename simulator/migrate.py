@@ -33,10 +33,15 @@ class NewerDatabase(IptSimError):
 
 def upgrade(engine: sa.Engine) -> None:
     """Run the migrations this database has not had; refuse one newer than this release."""
+    with _lock(engine):
+        with engine.connect() as db:
+            if _revision(db) == HEAD:  # the common case: nothing to do, and Alembic stays unloaded
+                return
+        _migrate(engine)
+
+
+def _migrate(engine: sa.Engine) -> None:
     with engine.connect() as db:
-        if _revision(db) == HEAD:  # the common case: nothing to do, and Alembic stays unloaded
-            return
-    with _lock(engine), engine.connect() as db:
         sqlite = db.dialect.name == "sqlite"
         if sqlite:  # SQLite alters a table by copying it, which foreign keys would refuse mid-way
             db.exec_driver_sql("PRAGMA foreign_keys=OFF")

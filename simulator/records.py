@@ -19,6 +19,7 @@ so two processes never interleave its turns.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import socket
@@ -127,8 +128,11 @@ def sqlite_url(data_dir: Path | None) -> str:
     try:
         private_folder(folder)
         path = folder / "records.sqlite3"
-        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-        os.close(fd)
+        # Never open and close an existing database file here: closing any descriptor of a file
+        # drops every POSIX lock this process holds on it, and SQLite's connections already open
+        # on it (another Store in this process) would then miss other processes' writes.
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
         os.chmod(path, 0o600)
     except OSError as err:
         raise IptSimError(f"cannot keep records in {folder}: {err.strerror}; use --no-record or --data-dir") from None
@@ -211,7 +215,9 @@ class Store:
     def __init__(self, url: str | None = None, data_dir: Path | None = None) -> None:
         self.url = url or sqlite_url(data_dir)
         try:
-            self.engine = sa.create_engine(self.url)
+            # SQLite: wait up to 30 s for another process's write (a class server's first start) rather than 5
+            sqlite = self.url.startswith("sqlite")
+            self.engine = sa.create_engine(self.url, connect_args={"timeout": 30} if sqlite else {})
         except sa.exc.ArgumentError:
             raise IptSimError(
                 "the database URL is not one SQLAlchemy understands (e.g. postgresql+psycopg://user@host/db)"
@@ -304,16 +310,19 @@ class Store:
         :class:`SessionLive` when another writer still plays it, unless ``take_over``: the
         other then stops at its next turn (:class:`TakenOver`)."""
         with self.engine.begin() as db:
-            row = db.execute(
-                sessions.update().where(sessions.c.id == sid).values(owner=sessions.c.owner)
-                .returning(sessions.c.writer, sessions.c.lease_until)
-            ).first()  # fmt: skip
-            if row is None:
+            locked = db.execute(sessions.update().where(sessions.c.id == sid).values(owner=sessions.c.owner))
+            if locked.rowcount != 1:  # (a no-op update takes the row's lock; RETURNING would not be portable here)
                 raise RecordNotFound(f"no recorded session '{sid}'; `ipt-sim sessions` lists them")
-            other, until = row
+            other, until = db.execute(_HOLDER, {"g_sid": sid}).one()
             if other and other != writer and _alive(other, until) and not take_over:
                 raise SessionLive(sid, _where(other))
             db.execute(sessions.update().where(sessions.c.id == sid).values(writer=writer, lease_until=now() + LEASE))
+
+    def holder(self, sid: str) -> str | None:
+        """The writer holding the session now, if any (see :meth:`take`)."""
+        with self.engine.connect() as db:
+            row = db.execute(sa.select(sessions.c.writer, sessions.c.lease_until).where(sessions.c.id == sid)).first()
+        return row.writer if row is not None and row.writer and _alive(row.writer, row.lease_until) else None
 
     def release(self, sid: str, writer: str) -> None:
         """Give the lease back (a writer that was taken over has none to give)."""
@@ -359,6 +368,11 @@ class Store:
             for row in db.execute(t).mappings():
                 by_session.setdefault(row["session_id"], []).append(row)
         return [_record(s, by_session.get(s["id"], [])) for s in rows]
+
+    def owners(self) -> dict[str, str]:
+        """Each session's owner ("" for the terminal's)."""
+        with self.engine.connect() as db:
+            return {sid: who for sid, who in db.execute(sa.select(sessions.c.id, sessions.c.owner))}
 
     def get(self, sid: str, owner: str | None = None) -> Record:
         with self.engine.connect() as db:
@@ -421,6 +435,7 @@ _LOCK_SESSION = (
     .where(sessions.c.id == sa.bindparam("g_sid"), sessions.c.owner == sa.bindparam("g_owner"))
     .values(owner=sessions.c.owner)
 )
+_HOLDER = sa.select(sessions.c.writer, sessions.c.lease_until).where(sessions.c.id == sa.bindparam("g_sid"))
 _STEP_OF = sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(sa.case((turns.c.rewound, 1), else_=0)), 0)).where(
     turns.c.session_id == sa.bindparam("g_sid")
 )
@@ -429,10 +444,13 @@ _NEXT_SEQ = sa.select(sa.func.coalesce(sa.func.max(turns.c.seq), 0) + 1).where(t
 
 def _check(db: sa.Connection, sid: str, guard: Guard) -> None:
     """Lock the session's row (a no-op UPDATE: the row lock on PostgreSQL, the write lock on
-    SQLite), then refuse the write if anything was written since the form was made."""
-    locked = db.execute(_LOCK_SESSION, {"g_sid": sid, "g_owner": guard.owner})
-    if locked.rowcount != 1:
+    SQLite), then refuse the write if a terminal is playing the session now, or if anything
+    was written since the form was made."""
+    if db.execute(_LOCK_SESSION, {"g_sid": sid, "g_owner": guard.owner}).rowcount != 1:
         raise RecordNotFound(f"no recorded session '{sid}'")
+    writer, until = db.execute(_HOLDER, {"g_sid": sid}).one()
+    if writer and _alive(writer, until):  # a terminal resumed it: one writer at a time
+        raise SessionLive(sid, _where(writer))
     total, rewound = db.execute(_STEP_OF, {"g_sid": sid}).one()
     if int(total) + int(rewound) != guard.step:
         raise StaleWrite(sid)

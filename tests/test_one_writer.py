@@ -85,3 +85,31 @@ def test_a_session_whose_terminal_was_killed_resumes_at_once(tmp_path: Path) -> 
     first.stdin.close()
     resumed = ipt("resume", sid, "--yes", data=data, stdin="follow\n")
     assert f"Resuming session {sid} of 'The same argument about money' at turn 2." in resumed.stderr
+
+
+def test_the_browser_waits_while_a_terminal_plays_its_session(tmp_path: Path) -> None:
+    from simulator.web import create_app
+    from tests.web.conftest import Player, text_of
+
+    data = tmp_path / "data"
+    app = create_app(data_dir=data, leader_password="", scenario_dirs=[EXAMPLE.parent])
+    try:
+        browser = Player(app.test_client())
+        browser.start("money-impasse")
+        form, _ = browser.reply_form()
+        env = os.environ | {"IPT_SIM_DATA_DIR": str(data), "NO_COLOR": "1"}
+        with subprocess.Popen([sys.executable, "-m", "simulator", "resume", browser.sid, "--yes"], stdin=subprocess.PIPE,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True, cwd=REPO, env=env) as terminal:  # fmt: skip
+            end = time.monotonic() + 60
+            with Store(data_dir=data) as store:
+                while time.monotonic() < end and not store.holder(browser.sid):
+                    time.sleep(0.05)
+            r = browser.client.post(form.action, data=form.inputs | {"choice": "acknowledge"})
+            assert r.status_code == 409
+            assert "This session was resumed in a terminal (ipt-sim resume) and is being played there now. " \
+                   "Finish or pause it there first. Nothing was changed." in text_of(r)  # fmt: skip
+            terminal.kill()
+        with Store(data_dir=data) as store:
+            assert store.get(browser.sid).attempts == ()
+    finally:
+        app.extensions["ipt_sim"].store.close()

@@ -29,7 +29,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.security import generate_password_hash
 
 from simulator import controls
-from simulator.errors import IptSimError, RecordNotFound
+from simulator.errors import IptSimError, RecordNotFound, SessionLive
 from simulator.records import Store, default_data_dir, private_folder
 from simulator.safety import NOTICE
 from simulator.web.catalogue import Catalogue
@@ -174,6 +174,12 @@ def _error_pages(app: Flask) -> None:
             "(in another tab, or with the Back button). Nothing was changed.",
             [(f"/play/{err}", "Go to the conversation as it is now")],
         )
+
+    @app.errorhandler(SessionLive)
+    def _live(err: SessionLive) -> tuple[str, int]:
+        return _page(409, "This session is being played in a terminal",
+                     "This session was resumed in a terminal (ipt-sim resume) and is being played there now. "
+                     "Finish or pause it there first. Nothing was changed.", [("/sessions", "My sessions")])  # fmt: skip
 
     @app.errorhandler(Gone)
     def _gone(err: Gone) -> tuple[str, int]:
