@@ -108,11 +108,12 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
     _check_assessment(s, warn)
     _check_windows(s, warn)
     reach = reachable_values(s)
+    exact = _Exact(s)
     never: dict[str, bool] = {}  # expression text -> never true (decided over the full ranges, so per file)
     dead: dict[tuple[str | None, ...], list[bool]] = {}  # branch conditions -> which branches can be taken
     for sid, st in s.states.items():
         if st.choices and all(c.requires is not None for c in st.choices):
-            _check_offers_something(s, sid, reach.get(sid, {}), warn)
+            _check_offers_something(s, sid, reach.get(sid, {}), exact, warn)
         if len(st.choices) == 1:
             warn(st.pos, "W201", f"state '{sid}' has a single choice: with nothing to choose between, there is nothing to learn")
         for c in st.choices:
@@ -123,7 +124,7 @@ def lint(scenario: Scenario, file: str) -> list[Diagnostic]:
             _check_poor_without_feedback(c, warn)
             _check_overshoot(s, c, reach.get(sid, {}), warn)
             _check_flooded_words(s, c, reach.get(sid, {}).get("charge", set()), warn)
-    _check_objectives(s, warn)
+    _check_objectives(s, exact, warn)
     _check_delivery_options(s, warn)
     return out
 
@@ -267,19 +268,16 @@ def _check_flooded_words(s: Scenario, c: Any, before: set[Any], warn: Any) -> No
              f"below flood ({s.flood}): say what the person shows instead (shut down, withdrawn, upset)")  # fmt: skip
 
 
-def _check_objectives(s: Scenario, warn: Any) -> None:
+def _check_objectives(s: Scenario, exact: _Exact, warn: Any) -> None:
     """W213: a positive ending a play can reach with a checked objective unmet (decided by explore)."""
     if not any(o.met for o in s.objectives):
         return
     from simulator.explore.assessment import objectives
-    from simulator.explore.reads import tracked
-    from simulator.explore.space import _build, _Layout
 
-    layout = _Layout(s, tracked(s))
-    g = _build(s, layout, OBJECTIVE_CHECK_POSITIONS)
+    g = exact.graph()
     if not g.complete:
         return
-    for oid, facts in objectives(s, g, layout).items():
+    for oid, facts in objectives(s, g, g.layout).items():
         if facts.positive_ending_without:
             o = next(o for o in s.objectives if o.id == oid)
             assert o.met is not None
@@ -287,24 +285,71 @@ def _check_objectives(s: Scenario, warn: Any) -> None:
                  f"{', '.join(facts.path)}): gate the ending on what '{oid}' checks")  # fmt: skip
 
 
-def _check_offers_something(s: Scenario, sid: str, domains: Mapping[str, set[Any]], warn: Any) -> None:
-    """W211: every choice has a ``requires`` and, for some values, none of them is true."""
+class _Exact:
+    """Explore's graph of every position a play can reach, built once per lint and only when
+    a check needs it (W211 to confirm a suspicion, W213)."""
+
+    def __init__(self, s: Scenario) -> None:
+        self.s = s
+        self._graph: Any = None
+
+    def graph(self) -> Any:
+        if self._graph is None:
+            from simulator.explore.reads import tracked
+            from simulator.explore.space import _build, _Layout
+
+            self._graph = _build(self.s, _Layout(self.s, tracked(self.s)), OBJECTIVE_CHECK_POSITIONS)
+        return self._graph
+
+
+def _stuck(g: Any, sid: str, names: frozenset[str]) -> dict[str, Any] | None:
+    """The values (of ``names``) at the first reachable position of ``sid`` that offers no
+    choice, or None when every position there offers one."""
+    layout = g.layout
+    si = layout.state_ids.index(sid)
+    for i, node in enumerate(g.nodes):
+        if node[0] == si and g.off[i] == g.off[i + 1]:
+            out: dict[str, Any] = {}
+            for n in sorted(names):
+                if n in layout.meter_slot:
+                    out[n] = node[layout.meter_slot[n]]
+                elif n in layout.flag_slot:
+                    out[n] = bool(node[layout.flag_slot[n]])
+            if layout.visited_slot is not None and any(n.startswith("visited:") for n in names):
+                out["visited"] = frozenset(st for j, st in enumerate(layout.bit_states) if node[layout.visited_slot] >> j & 1)
+            return out
+    return None
+
+
+def _check_offers_something(s: Scenario, sid: str, domains: Mapping[str, set[Any]], exact: _Exact, warn: Any) -> None:
+    """W211: every choice has a ``requires`` and, at some position a play reaches, none of them is true.
+
+    The values each meter and flag can have at the state are a quick over-approximation
+    (they ignore which values go together); a suspicion is confirmed on explore's graph of
+    real positions when it is small enough to build (authoring review, finding 8: a
+    correct state was flagged), and reported as found otherwise.
+    """
     choices = s.states[sid].choices
     names = frozenset().union(*(names_read(c.requires.text) for c in choices if c.requires))
     contexts = _assignments(s, names, domains)
     if contexts is None:
         return
-    for ctx in contexts:
-        if not any(c.requires is not None and evaluate(c.requires.text, ctx) for c in choices):
-            shown = ", ".join(
-                f"{k} = {str(v).lower() if isinstance(v, bool) else v}" for k, v in ctx.items() if k not in ("turn", "visited")
-            )
-            seen = sorted(ctx["visited"])
-            if seen:
-                shown += (", " if shown else "") + "visited " + ", ".join(seen)
-            warn(s.states[sid].pos, "W211", f"state '{sid}' can offer no choice at all (when {shown or 'nothing is set'}): "
-                 "give it one choice without 'requires'")  # fmt: skip
+    case = next((ctx for ctx in contexts if not any(c.requires and evaluate(c.requires.text, ctx) for c in choices)), None)
+    if case is None:
+        return
+    g = exact.graph()
+    if g.complete:
+        case = _stuck(g, sid, names)
+        if case is None:
             return
+    shown = ", ".join(
+        f"{k} = {str(v).lower() if isinstance(v, bool) else v}" for k, v in case.items() if k not in ("turn", "visited")
+    )
+    seen = sorted(case.get("visited", ()))
+    if seen:
+        shown += (", " if shown else "") + "visited " + ", ".join(seen)
+    warn(s.states[sid].pos, "W211", f"state '{sid}' can offer no choice at all (when {shown or 'nothing is set'}): "
+         "give it one choice without 'requires'")  # fmt: skip
 
 
 def _never(s: Scenario, src: Source, memo: dict[str, bool]) -> bool:

@@ -206,6 +206,21 @@ def test_each_code_on_a_file_that_triggers_it(code: str) -> None:
     assert validate("--strict", "bad.yaml")[0] == 1
 
 
+def test_w211_looks_at_the_positions_a_play_reaches_not_values_that_never_go_together() -> None:
+    """Authoring review, finding 8: 'b' is entered greeted (charge 5) or not greeted at
+    charge 7; no play reaches it not greeted at charge 5, so a choice is always offered."""
+    text = BASE.replace("requires: greeted and trust >= 6\n", "requires: greeted\n", 1)
+    text = text.replace("        timing: late\n", "        timing: late\n        requires: charge >= 7\n", 1)
+    text = text.replace("        effects: {charge: +2}\n        next: c\n", "        effects: {charge: +2}\n        next: b\n", 1)
+    Path("ok.yaml").write_text(text, "utf-8")
+    assert validate("--select", "W211", "ok.yaml") == (0, [])
+    Path("bad.yaml").write_text(text.replace("requires: charge >= 7", "requires: charge >= 8"), "utf-8")
+    assert validate("--select", "W211", "bad.yaml") == (0, [
+        "bad.yaml:32:3: warning: state 'b' can offer no choice at all (when charge = 7, greeted = false): "
+        "give it one choice without 'requires' [W211]"
+    ])  # fmt: skip
+
+
 def test_select_and_ignore_filter_warnings_by_code_or_prefix() -> None:
     text = BASE.replace(*CASES["W202"][:2]).replace(*CASES["W203"][:2])
     Path("bad.yaml").write_text(text, "utf-8")
