@@ -169,12 +169,6 @@ def show_state(session: Session, screen: Screen, mode: str, offered: Sequence[Ch
         screen.para(f"{words}{how}", indent="     ", first=f"  {i}. ")
 
 
-def shown_text(session: Session, offered: Sequence[Choice]) -> list[str]:
-    """What the learner reads before replying (for the reading-time estimate)."""
-    state = session.current
-    return [state.says, state.nonverbal, *(c.say for c in offered)]
-
-
 def show_feedback(turn: Turn, screen: Screen) -> None:
     screen.line()
     j = turn.judgement
@@ -317,7 +311,7 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
                 raise _stopped(session, opts, answers.ended_by, 0)
         # Typed replies are judged on the choice's own timing: typing takes time (simulator.freetext).
         elapsed = answers.clock() - shown_at if answers.interactive and typed is None else None
-        reply_time = reply_seconds(elapsed, shown_text(session, offered), opts.timing, opts.reading_wpm)
+        reply_time = reply_seconds(elapsed, rules.shown_before_reply(session, offered, opts.mode), opts.timing, opts.reading_wpm)
         turn = session.play(choice.id, said, response_time=reply_time, patience=PATIENCE[opts.timing])
         if opts.free is not None and typed is not None:
             turn = opts.free.attach(session, turn, typed)

@@ -108,6 +108,25 @@ def scripted(session: Session, text: str) -> tuple[Choice, Delivery | None]:
     return choice, said
 
 
+# -- what is read before a reply -----------------------------------------------------------
+
+
+def shown_before_reply(session: Session, offered: Sequence[Choice], mode: str, feedback_shown: bool = True) -> list[str]:
+    """Everything the learner reads on the screen the reply is timed from, for the reading
+    time taken off the reply time (simulator.timing): the other person's words and cues,
+    the replies and, in coach mode, the thought and coach lines and the feedback on the last
+    reply (web review, finding 4: on a coach-mode page that feedback is most of the words).
+    ``feedback_shown`` is False where a front-end shows no feedback (after a rewind)."""
+    state = session.current
+    shown = [state.says, state.nonverbal, *(c.say for c in offered)]
+    if mode == "coach":
+        shown += [state.thinks or "", state.coach or ""]
+        if feedback_shown and session.turns:
+            j = session.turns[-1].judgement
+            shown += [j.practice_feedback, *j.feedback.values()]
+    return shown
+
+
 # -- rewinding ------------------------------------------------------------------------------
 
 

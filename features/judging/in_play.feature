@@ -44,7 +44,7 @@ Feature: Judging in play: author overrides, measured timing, delivery choice
       | reply       | seconds |
       | acknowledge | 80      |
     Then turn 1 has timing rated mixed
-    And turn 1's timing feedback says "The timing was off. You took 67 s here; a long gap can read as not caring."
+    And turn 1's timing feedback says "The timing was off. You took 65 s here; a long gap can read as not caring."
 
   Scenario: choosing a harsher delivery for kind words changes the judging and the charge
     When I run "ipt-sim play delivery.yaml --choices no-kindly@sarcastic@eye_roll --json --no-record"
@@ -118,19 +118,31 @@ Feature: Judging in play: author overrides, measured timing, delivery choice
     Then turn 1 has timing rated good
 
   Scenario: reading time is not reply time
-    # 12.5 s to read what is shown at 230 words a minute: 14 s on the clock is a 1.5 s reply
+    # 14.6 s to read what coach mode shows at 230 words a minute (Sam's words and cues, the
+    # replies, the coach's note): 16 s on the clock is a 1.4 s reply
     Given the example scenario as "money.yaml" with "pace: fast" replaced by "pace: slow"
     When I play "money.yaml" at a terminal, answering:
       | reply       | seconds |
-      | acknowledge | 14      |
+      | acknowledge | 16      |
     Then turn 1 has timing rated mixed
-    And turn 1's timing feedback says "You replied 1.5 s after reading"
+    And turn 1's timing feedback says "You replied 1.4 s after reading"
+
+  Scenario: the feedback on the last reply is reading, not reply time
+    # web review, finding 4: at 'escalation' coach mode shows the feedback on 'counter' as
+    # well (23.7 s to read in all, 9.1 s without it): 65 s on the clock is a 41.3 s reply,
+    # inside a normal moment's 45 s
+    When I play "money-impasse.yaml" at a terminal, answering:
+      | reply   | seconds |
+      | counter | 2       |
+      | follow  | 65      |
+      | own-it  | 10      |
+    Then turn 2 has timing rated good
 
   Scenario: the same reply after reading and a moment's thought is well timed
     Given the example scenario as "money.yaml" with "pace: fast" replaced by "pace: slow"
     When I play "money.yaml" at a terminal, answering:
       | reply       | seconds |
-      | acknowledge | 18      |
+      | acknowledge | 20      |
     Then turn 1 has timing rated good
 
   Scenario: the alternative is judged under the same reply time

@@ -321,8 +321,7 @@ def reply(sid: str) -> Response:
     if rules.chooses_delivery(sess.scenario, sess.current) and ("tone" not in f or "cues" not in f):
         raise Invalid("choose a tone of voice and what your body does: nothing is chosen for you")
     setting = timing_setting(sid)
-    state = sess.current
-    shown = [state.says, state.nonverbal, *(c.say for c in sess.offered())]
+    shown = rules.shown_before_reply(sess, sess.offered(), lv.record.mode, feedback_shown=not lv.last_was_rewind)
     rt = reply_seconds(measured(f.get("rt")), shown, setting)
     turn = sess.play(choice.id, said, response_time=rt, patience=PATIENCE[setting])
     ledger.play(web().store, sid, owner(), step, sess, turn)

@@ -241,6 +241,7 @@ def test_rewind_then_pause_and_continue(screen: Screen, served: Served) -> None:
 
 
 def test_delivery_choice(screen: Screen, served: Served) -> None:
+    screen.page.clock.install()  # the page's clock, moved on below instead of waiting
     sid = screen.start("Telling Jo you can't cover the shift")
     screen.look("delivery-words")
     with screen.page.expect_navigation():
@@ -250,11 +251,16 @@ def test_delivery_choice(screen: Screen, served: Served) -> None:
     screen.look("delivery-how")
     screen.page.get_by_label("sarcastic").check()
     screen.page.get_by_label(re.compile("^eye roll")).check()
+    screen.page.clock.run_for(200_000)  # 200 s deciding how to say it
     with screen.page.expect_navigation():
         screen.page.get_by_role("button", name="Say it").click()
     assert "tone: sarcastic; cues: eye roll" in screen.text()
     turn = store_of(served).get(sid).turns[0]
     assert (turn["tone"], turn["nonverbal"], turn["ratings"]["tone"]) == ("sarcastic", ["eye_roll"], "poor")
+    # the time on the delivery page counts, as at a terminal (web review, finding 11): 200 s
+    # less the reading time of the words page is late at a normal moment
+    rt = store_of(served).choices(sid)[0][3]
+    assert rt is not None and rt > 150
     screen.look("delivery-debrief")
 
 

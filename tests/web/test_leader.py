@@ -43,6 +43,7 @@ def test_the_leader_sees_the_cohort_and_mean_scores(app: Flask, player: Player, 
     learners = set(re.findall(r"learner [0-9a-f]{6}", page))
     assert len(learners) == 2
     assert player.sid in page and other.sid in page
+    assert len(re.findall(r"<td>today, \d\d:\d\d</td>", leader.page_html())) == 3  # human times (web review, finding 15)
 
 
 def test_the_leader_sees_each_item_done_misapplied_or_missed_critical_misses_first(

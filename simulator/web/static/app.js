@@ -10,9 +10,14 @@
   });
   document.addEventListener("submit", function (event) {
     var field = event.target.querySelector("input[name=rt]");
-    if (field && field.value === "") {
-      var seconds = (performance.now() - shown) / 1000;
+    if (!field) { return; }
+    var seconds = (performance.now() - shown) / 1000;
+    if (field.value === "") {
       field.value = Math.min(Math.max(seconds, 0), MAX_SECONDS).toFixed(2);
+    } else if (field.hasAttribute("data-add")) {
+      // The delivery page: the time spent choosing how to say it is part of the reply, as at a terminal.
+      field.removeAttribute("data-add");
+      field.value = Math.min(Math.max(parseFloat(field.value) + seconds, 0), MAX_SECONDS).toFixed(2);
     }
   });
   document.addEventListener("DOMContentLoaded", function () {
