@@ -186,6 +186,8 @@ def test_each_ending_by_clicking(screen: Screen, served: Served, library: Path) 
 def test_coach_mode_feedback_meter_and_focus_on_the_new_turn(screen: Screen, served: Served) -> None:
     sid = screen.start(mode="coach")
     assert screen.focused() == "turn-heading"
+    # focus moved by the script draws no frame (web review, finding 13: it looked like an error)
+    assert screen.page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "none"
     assert "Coach: Notice the jaw before you answer the words." in screen.text()
     assert screen.page.get_by_label("Sam’s charge").get_attribute("value") == "6"
     screen.reply("counter")
