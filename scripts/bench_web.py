@@ -54,6 +54,7 @@ server.serve_forever()
 TIMEOUT = 60.0  # seconds a request may take before the run is called failed
 INPUT = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
 CHOICE = re.compile(r'<button type="submit" name="choice" value="([^"]+)"')
+RADIO = re.compile(r'<input type="radio" id="[^"]+" name="(tone|cues)" value="([^"]+)"')
 
 
 @dataclass
@@ -122,13 +123,24 @@ class User:
         status, _, page = self.request("GET", location)
         played = 0
         while played < turns:
-            reply_form = page.split('/reply"', 1)[-1].split("</form>", 1)[0]  # not the rewind form after it
+            how = '/how"' in page  # a delivery moment: the words first, then how they are said
+            reply_form = page.split('/how"' if how else '/reply"', 1)[-1].split("</form>", 1)[0]  # not the forms after it
             fields = dict(INPUT.findall(reply_form))
             choices = CHOICE.findall(reply_form)
-            if status != 200 or not choices or "token" not in fields:
+            if status != 200 or not choices or "step" not in fields or ("token" not in fields and not how):
                 raise RuntimeError(f"no reply to make on {location}: {status}")
-            form = {"token": fields["token"], "step": fields["step"], "choice": self.random.choice(choices), "rt": "2.5"}
+            choice = self.random.choice(choices)
             began = time.perf_counter()
+            if how:
+                status, _, page = self.request("GET", f"{location}/how?choice={choice}&step={fields['step']}&rt=2.5")
+                fields = dict(INPUT.findall(page))
+                picked = dict(reversed(RADIO.findall(page)))  # the first tone and the first set of cues shown
+                if status != 200 or "token" not in fields or set(picked) != {"tone", "cues"}:
+                    tally.fail(f"delivery page: {status}")
+                    return
+                form = {"token": fields["token"], "step": fields["step"], "choice": choice, "rt": "2.5", **picked}
+            else:
+                form = {"token": fields["token"], "step": fields["step"], "choice": choice, "rt": "2.5"}
             status, nxt, _ = self.request("POST", location + "/reply", form)
             if status != 303:
                 tally.fail(f"reply: {status}")
@@ -310,7 +322,7 @@ def main() -> int:
                 server.stdout.close()
 
     rows = [
-        row("turn", f"turn: POST reply + GET next page, {users} users, '{scenario}'", turn_tally, turn_wall),
+        row("turn", f"turn: POST reply + GET next page (and the delivery page where there is one), {users} users, '{scenario}'", turn_tally, turn_wall),
         row("baseline", f"baseline: 2 x GET /healthz, {users} users, same app", base_tally, base_wall),
     ]
     info: dict[str, object] = {

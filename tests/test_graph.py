@@ -141,7 +141,7 @@ _DOT_NODE = re.compile(r'^  (s\d+) \[label="(.*?)"(.*)\];$')
 _DOT_EDGE = re.compile(r'^  (s\d+) -> (s\d+) \[label="(.*?)"(.*)\];$')
 
 
-def expected_edges(scenario: Scenario, ids: dict[str, str], sep: str, gt: str) -> list[tuple[str, str, str]]:
+def expected_edges(scenario: Scenario, ids: dict[str, str], sep: str, gt: str, lt: str = "<") -> list[tuple[str, str, str]]:
     """(from, label, to) for every (state, choice, branch), in file order."""
     out = []
     for sid, state in scenario.states.items():
@@ -149,11 +149,11 @@ def expected_edges(scenario: Scenario, ids: dict[str, str], sep: str, gt: str) -
             for b in c.next:
                 label = f"{c.id}: “{shorten(c.say)}”"
                 if b.when is not None:
-                    label += sep + "when " + b.when.text.replace(">", gt)
+                    label += sep + "when " + b.when.text.replace(">", gt).replace("<", lt)
                 elif len(c.next) > 1:
                     label += sep + "otherwise"
                 if c.requires is not None:
-                    label += sep + "requires " + c.requires.text.replace(">", gt)
+                    label += sep + "requires " + c.requires.text.replace(">", gt).replace("<", lt)
                 out.append((ids[sid], label.replace('"', "#quot;") if sep == "<br/>" else label, ids[b.goto]))
     return out
 
@@ -168,7 +168,7 @@ def test_bundled_scenario_as_mermaid() -> None:
     ]
     ids = {sid: key for key, sid in zip(nodes, scenario.states, strict=True)}
     edges = [(m[1], m[2], m[3]) for line in text if (m := _MERMAID_EDGE.match(line))]
-    assert edges == expected_edges(scenario, ids, "<br/>", "#gt;")
+    assert edges == expected_edges(scenario, ids, "<br/>", "#gt;", "#lt;")
     assert any("when " in label for _, label, _ in edges)  # the scenario has conditional branches
     for outcome, (fill, stroke, color) in COLOURS.items():
         members = [ids[sid] for sid, s in scenario.states.items() if s.ending and scenario.endings[s.ending].outcome == outcome]
