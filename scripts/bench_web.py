@@ -322,7 +322,12 @@ def main() -> int:
                 server.stdout.close()
 
     rows = [
-        row("turn", f"turn: POST reply + GET next page (and the delivery page where there is one), {users} users, '{scenario}'", turn_tally, turn_wall),
+        row(
+            "turn",
+            f"turn: POST reply + GET next page (and the delivery page where there is one), {users} users, '{scenario}'",
+            turn_tally,
+            turn_wall,
+        ),
         row("baseline", f"baseline: 2 x GET /healthz, {users} users, same app", base_tally, base_wall),
     ]
     info: dict[str, object] = {
