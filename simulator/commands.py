@@ -18,7 +18,9 @@ from simulator.model import AREAS, ScenarioInfo
 
 if TYPE_CHECKING:
     from simulator.engine import Session
-    from simulator.play import Recorder
+    from simulator.model import Scenario
+    from simulator.play import Answers, PlayOptions, Recorder
+    from simulator.terminal import Screen
 
 
 def check_paths(paths: Sequence[Path]) -> list[Diagnostic]:
@@ -186,11 +188,8 @@ def _play(
     data_dir: Path | None, interactive: bool, session_id: str | None, settings: Settings, take_over: bool = False,
     free: bool = False,
 ) -> None:  # fmt: skip
-    from simulator.debrief import build
-    from simulator.humanize import plural
-    from simulator.play import Answers, NoRecord, PlayOptions, brief, consent, run, show_debrief
+    from simulator.play import Answers, PlayOptions, run
     from simulator.terminal import Screen
-    from simulator.transcript import session_dict
 
     scenario = session.scenario
     scripted = [c for c in (x.strip() for x in choices.split(",")) if c] if choices is not None else None
@@ -203,43 +202,8 @@ def _play(
         opts.free = FreeText(scenario)
         screen = Screen(err=True) if as_json else screen  # with --json, questions go to standard error
     if not as_json:
-        if session_id is None:
-            brief(scenario, screen, settings.timing if interactive else "off", mode)
-        elif scenario.content_note:  # resuming: the note again, before anything is shown
-            screen.para(screen.style("Content note: ", bold=True) + scenario.content_note)
-        if not yes:
-            try:
-                agreed = consent(scenario, answers, screen)
-            except KeyboardInterrupt:
-                agreed = False
-            if not agreed:
-                piped = "" if interactive or choices is not None else " With piped input, make the first line 'y', or use --yes."
-                what = (
-                    "Not resumed. Nothing more was played or recorded."
-                    if session_id
-                    else "Not started. Nothing was played or recorded."
-                )
-                raise SessionEnded(what + piped)
-    recorder: Recorder = NoRecord()
-    if not no_record:
-        from simulator.records import Recorder as StoreRecorder
-        from simulator.records import Store
-
-        store_recorder = StoreRecorder(Store(data_dir=data_dir), mode, session_id=session_id, take_over=take_over)
-        try:
-            opts.session_id = store_recorder.begin(session)
-        except SessionLive as live:
-            if not interactive or not click.confirm(
-                f"Session {live.sid} is being played now ({live.where}). Take it over here? "
-                "The other one stops at its next reply",
-                default=False,
-                err=True,
-            ):
-                store_recorder.close()
-                raise
-            store_recorder.take_over = True
-            opts.session_id = store_recorder.begin(session)
-        recorder = store_recorder
+        _brief_and_consent(scenario, answers, screen, mode, yes, interactive, choices, session_id, settings)
+    recorder = _open_recorder(session, opts, mode, no_record, data_dir, interactive, session_id, take_over)
     try:
         run(session, answers, screen, recorder, opts)
     finally:
@@ -247,20 +211,86 @@ def _play(
         if close:
             close()
     if as_json:
+        from simulator.transcript import session_dict
+
         data = session_dict(session, mode)
         if opts.session_id:
             data["session_id"] = opts.session_id
         click.echo(controls.json_text(json.dumps(data, indent=2, ensure_ascii=False)))
         return
+    _after_play(session, answers, screen, mode, opts.session_id, settings)
+
+
+def _brief_and_consent(
+    scenario: Scenario, answers: Answers, screen: Screen, mode: str, yes: bool, interactive: bool, choices: str | None,
+    session_id: str | None, settings: Settings,
+) -> None:  # fmt: skip
+    """Before the first turn: the brief (resuming, only the content note again), then the
+    learner's consent unless --yes gave it; no consent ends the command with nothing played."""
+    from simulator.play import brief, consent
+
+    if session_id is None:
+        brief(scenario, screen, settings.timing if interactive else "off", mode)
+    elif scenario.content_note:  # resuming: the note again, before anything is shown
+        screen.para(screen.style("Content note: ", bold=True) + scenario.content_note)
+    if yes:
+        return
+    try:
+        agreed = consent(scenario, answers, screen)
+    except KeyboardInterrupt:
+        agreed = False
+    if not agreed:
+        piped = "" if interactive or choices is not None else " With piped input, make the first line 'y', or use --yes."
+        what = (
+            "Not resumed. Nothing more was played or recorded." if session_id else "Not started. Nothing was played or recorded."
+        )
+        raise SessionEnded(what + piped)
+
+
+def _open_recorder(
+    session: Session, opts: PlayOptions, mode: str, no_record: bool, data_dir: Path | None, interactive: bool,
+    session_id: str | None, take_over: bool,
+) -> Recorder:  # fmt: skip
+    """Where the turns are recorded (nowhere with --no-record), setting ``opts.session_id``;
+    a session being played elsewhere is taken over only if the learner says so here."""
+    from simulator.play import NoRecord
+
+    if no_record:
+        return NoRecord()
+    from simulator.records import Recorder as StoreRecorder
+    from simulator.records import Store
+
+    store_recorder = StoreRecorder(Store(data_dir=data_dir), mode, session_id=session_id, take_over=take_over)
+    try:
+        opts.session_id = store_recorder.begin(session)
+    except SessionLive as live:
+        if not interactive or not click.confirm(
+            f"Session {live.sid} is being played now ({live.where}). Take it over here? The other one stops at its next reply",
+            default=False,
+            err=True,
+        ):
+            store_recorder.close()
+            raise
+        store_recorder.take_over = True
+        opts.session_id = store_recorder.begin(session)
+    return store_recorder
+
+
+def _after_play(session: Session, answers: Answers, screen: Screen, mode: str, sid: str | None, settings: Settings) -> None:
+    """After the last turn played: the debrief, why play stopped early or replies went
+    unplayed, and how to see a recorded session again."""
+    from simulator.debrief import build
+    from simulator.humanize import plural
+    from simulator.play import show_debrief
+
     if session.finished or session.turns:
-        show_debrief(build(session, mode, opts.session_id, settings.region), screen)
+        show_debrief(build(session, mode, sid, settings.region), screen)
     if not session.finished:
         click.echo(f"Stopped after {plural(session.turn, 'turn')}: the replies given ran out before an ending.", err=True)
     elif answers.scripted is not None and (unused := len(list(answers.scripted))):
         what = "the last reply given; it was" if unused == 1 else f"the last {unused} replies given; they were"
         click.echo(f"Note: the conversation ended before {what} not played.", err=True)
-    if opts.session_id:
-        sid = opts.session_id
+    if sid:
         click.echo(
             f"Recorded as session {sid}: `ipt-sim report {sid}` shows it again; "
             f"`ipt-sim report {sid} --format html -o {sid}.html` writes a page to print.",

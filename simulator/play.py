@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 import click
 
 from simulator import catalogs, rules, safety
-from simulator.debrief import Debrief, problem_title, technique_title
+from simulator.debrief import Debrief, Row, problem_title, technique_title
 from simulator.engine import Session, Turn
 from simulator.errors import ChoiceRefused, ScenarioStuck, SessionEnded, SessionInterrupted
 from simulator.humanize import cue_title, plural
@@ -256,32 +256,9 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
             if answers.scripted is not None:
                 return session  # the scripted choices ran out before an ending
             raise _stopped(session, opts, answers.ended_by, 0)
-        word, _, count = reply.strip().lower().partition(" ")
-        if answers.scripted is not None and any(c.id == reply.split("@", 1)[0] for c in offered):
-            word = ""  # in scripted runs a choice id wins over a command of the same name
-        if opts.free is not None and not opts.free.is_command(reply):
-            word = ""  # in free mode only a bare command word is a command: "help me see it" is a reply
-        if word in PAUSE_WORDS:
-            raise _stopped(session, opts, "paused", 0, pause=True)
-        if word in HELP_WORDS and show:
-            screen.para("Answer with the number of a reply. 'pause' stops without judgement"
-                        + ("; 'rewind' takes back your last reply ('rewind 2', the last two)." if opts.mode == "coach" else "."))  # fmt: skip
-            if opts.free is not None:
-                screen.para(opts.free.help)
-            reshow = False
-            continue
-        if word in REWIND_WORDS:
-            try:
-                rules.check_rewind(session, opts.mode)
-                undone = session.rewind(rules.rewind_count(count))
-            except rules.RewindRefused as err:
-                _refuse(answers, screen, err.message)
-                reshow = False
-                continue
-            recorder.rewound(session, undone)
-            if show:
-                what = "your last reply" if len(undone) == 1 else f"your last {len(undone)} replies"
-                screen.para(screen.style(f"Taken back {what}. Try something else.", fg="cyan"), indent="  ")
+        again = _command(session, answers, screen, recorder, opts, offered, reply)
+        if again is not None:
+            reshow = again
             continue
         typed = None
         if opts.free is not None and not opts.free.is_number(reply):
@@ -290,25 +267,11 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
             if taken is None:
                 continue
             reply, typed = taken  # the id of the choice the words were taken as
-        try:
-            choice, said = rules.scripted(session, reply)
-        except ChoiceRefused as err:
-            if answers.scripted is not None:
-                raise  # an author's --choices: the ids matter
-            plain = f"Please answer with a number from 1 to {len(offered)}, or type help."
-            if not answers.interactive:
-                raise ChoiceRefused(f"'{reply}' is not a reply here. {plain}") from err
-            screen.para(plain, indent="  ")
+        chosen = _choose(session, answers, screen, opts, offered, reply)
+        if chosen is None:
             reshow = False
             continue
-        offer = rules.delivery_offer(session, choice)
-        if said is None and offer is not None and answers.scripted is None:
-            try:
-                said = choose_delivery(choice, offer, answers, screen)
-            except Paused:
-                raise _stopped(session, opts, "paused", 0, pause=True) from None
-            if said is None:
-                raise _stopped(session, opts, answers.ended_by, 0)
+        choice, said = chosen
         # Typed replies are judged on the choice's own timing: typing takes time (simulator.freetext).
         elapsed = answers.clock() - shown_at if answers.interactive and typed is None else None
         reply_time = reply_seconds(elapsed, rules.shown_before_reply(session, offered, opts.mode), opts.timing, opts.reading_wpm)
@@ -322,6 +285,73 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
         show_state(session, screen, opts.mode, [])
     recorder.finish(session)
     return session
+
+
+def _command(
+    session: Session, answers: Answers, screen: Screen, recorder: Recorder, opts: PlayOptions, offered: Sequence[Choice],
+    reply: str,
+) -> bool | None:  # fmt: skip
+    """Carry out a reply that is a command word (pause, help, rewind); returns whether the
+    turn is shown again after it, or None when the reply is not a command but a reply."""
+    show = not opts.quiet
+    word, _, count = reply.strip().lower().partition(" ")
+    if answers.scripted is not None and any(c.id == reply.split("@", 1)[0] for c in offered):
+        word = ""  # in scripted runs a choice id wins over a command of the same name
+    if opts.free is not None and not opts.free.is_command(reply):
+        word = ""  # in free mode only a bare command word is a command: "help me see it" is a reply
+    if word in PAUSE_WORDS:
+        raise _stopped(session, opts, "paused", 0, pause=True)
+    if word in HELP_WORDS and show:
+        screen.para("Answer with the number of a reply. 'pause' stops without judgement"
+                    + ("; 'rewind' takes back your last reply ('rewind 2', the last two)." if opts.mode == "coach" else "."))  # fmt: skip
+        if opts.free is not None:
+            screen.para(opts.free.help)
+        return False
+    if word in REWIND_WORDS:
+        return _rewind(session, answers, screen, recorder, opts, count)
+    return None
+
+
+def _rewind(session: Session, answers: Answers, screen: Screen, recorder: Recorder, opts: PlayOptions, count: str) -> bool:
+    """Take back the last reply or ``count`` replies where the rules allow; returns whether
+    the turn is shown again (not after a refusal, which changed nothing)."""
+    try:
+        rules.check_rewind(session, opts.mode)
+        undone = session.rewind(rules.rewind_count(count))
+    except rules.RewindRefused as err:
+        _refuse(answers, screen, err.message)
+        return False
+    recorder.rewound(session, undone)
+    if not opts.quiet:
+        what = "your last reply" if len(undone) == 1 else f"your last {len(undone)} replies"
+        screen.para(screen.style(f"Taken back {what}. Try something else.", fg="cyan"), indent="  ")
+    return True
+
+
+def _choose(
+    session: Session, answers: Answers, screen: Screen, opts: PlayOptions, offered: Sequence[Choice], reply: str
+) -> tuple[Choice, Delivery | None] | None:
+    """The choice a reply names and how it is said (asking for the delivery at a ``choose``
+    moment); None when a live learner's reply names no choice, after saying so."""
+    try:
+        choice, said = rules.scripted(session, reply)
+    except ChoiceRefused as err:
+        if answers.scripted is not None:
+            raise  # an author's --choices: the ids matter
+        plain = f"Please answer with a number from 1 to {len(offered)}, or type help."
+        if not answers.interactive:
+            raise ChoiceRefused(f"'{reply}' is not a reply here. {plain}") from err
+        screen.para(plain, indent="  ")
+        return None
+    offer = rules.delivery_offer(session, choice)
+    if said is None and offer is not None and answers.scripted is None:
+        try:
+            said = choose_delivery(choice, offer, answers, screen)
+        except Paused:
+            raise _stopped(session, opts, "paused", 0, pause=True) from None
+        if said is None:
+            raise _stopped(session, opts, answers.ended_by, 0)
+    return choice, said
 
 
 def _refuse(answers: Answers, screen: Screen, message: str) -> None:
@@ -362,6 +392,15 @@ def show_debrief(d: Debrief, screen: Screen) -> None:
         screen.para("Scores: " + "  ".join(f"{k} {v}" for k, v in shown.items()))
         if d.critical_missed:
             screen.para("(overall is capped at 49 while a critical item is missed)", indent="  ")
+    _show_checklist(d, screen)
+    if d.rows:
+        _show_analysis(d, screen)
+    _show_techniques(d, screen)
+    _show_care(d, screen)
+
+
+def _show_checklist(d: Debrief, screen: Screen) -> None:
+    """The debrief's item-by-item checklist and the objectives, each only when it has something to say."""
     if d.checklist:
         screen.line()
         screen.line(screen.style("What you did, item by item", bold=True))
@@ -374,43 +413,56 @@ def show_debrief(d: Debrief, screen: Screen) -> None:
         for o in d.objectives:
             mark = "not checked" if o.get("met") is None else "met" if o["met"] else "not met"
             screen.para(f"{o['text']}: {mark}.", indent="      ", first="  - ")
-    if d.rows:
-        lo, hi = d.meter_bounds["charge"]
-        screen.line()
-        screen.para("Charge over the turns (= marks flooding):")
-        for row in chart(d.meters["charge"], lo, hi, d.flood):
-            screen.line("  " + row)
-        screen.line()
-        screen.line(screen.style("Communication analysis", bold=True))
-        for r in d.rows:
-            screen.line()
-            screen.para(
-                f'{r.speaker} said: "{r.they_said}"' + (f" ({r.they_showed})" if r.they_showed else ""),
-                indent="      ",
-                first=f"  {r.number:>2}. ",
-            )
-            words = f'"{r.you_said}"' if r.you_said.strip() else "(silence)"
-            if r.typed is not None:
-                screen.para(f'You typed: "{r.typed}"' if r.typed.strip() else "You typed nothing (a silence)", indent="      ")
-                for note in r.own_words:
-                    screen.para(note, indent="        ", first="      - ")
-            cues = ", ".join(cue_title(c) for c in r.cues) or "no cues"
-            screen.para(f"You said: {words} -- {r.tone}, {cues}, {r.timing.replace('_', ' ')}", indent="      ")
-            practice = [f"practice {r.practice}"] if r.practice else []
-            ratings = ", ".join(practice + [f"{k} {v}" for k, v in r.ratings.items()]) if d.mode == "coach" else ""
-            screen.para(f"Charge {r.charge_before} -> {r.charge_after}. {ratings}".rstrip(), indent="      ")
-            if d.mode != "coach":  # assess mode: the debrief is where the reasons are given
-                reasons = ([("practice", r.practice, r.practice_feedback)] if r.practice else []) + [
-                    (k, v, r.feedback.get(k, "")) for k, v in r.ratings.items()
-                ]
-                for k, v, why in reasons:
-                    screen.para(why, indent="          ", first=f"      {k} {screen.rating(v)}: ")
-            if r.problem:
-                screen.para(f"Communication problem: {problem_title(r.problem)}.", indent="      ")
-            if r.technique:
-                screen.para(f"Technique: {technique_title(r.technique)}", indent="      ")
-            if r.alternative:
-                screen.para(f"What else you could have said: {r.alternative}", indent="      ")
+
+
+def _show_analysis(d: Debrief, screen: Screen) -> None:
+    """The charge chart over the turns, then the communication analysis, one entry a turn."""
+    lo, hi = d.meter_bounds["charge"]
+    screen.line()
+    screen.para("Charge over the turns (= marks flooding):")
+    for row in chart(d.meters["charge"], lo, hi, d.flood):
+        screen.line("  " + row)
+    screen.line()
+    screen.line(screen.style("Communication analysis", bold=True))
+    for r in d.rows:
+        _show_row(r, d.mode, screen)
+
+
+def _show_row(r: Row, mode: str, screen: Screen) -> None:
+    """One turn of the analysis: what was said and shown, how it was judged and why (the
+    reasons here in assess mode, where no feedback came during play), and what else fitted."""
+    screen.line()
+    screen.para(
+        f'{r.speaker} said: "{r.they_said}"' + (f" ({r.they_showed})" if r.they_showed else ""),
+        indent="      ",
+        first=f"  {r.number:>2}. ",
+    )
+    words = f'"{r.you_said}"' if r.you_said.strip() else "(silence)"
+    if r.typed is not None:
+        screen.para(f'You typed: "{r.typed}"' if r.typed.strip() else "You typed nothing (a silence)", indent="      ")
+        for note in r.own_words:
+            screen.para(note, indent="        ", first="      - ")
+    cues = ", ".join(cue_title(c) for c in r.cues) or "no cues"
+    screen.para(f"You said: {words} -- {r.tone}, {cues}, {r.timing.replace('_', ' ')}", indent="      ")
+    practice = [f"practice {r.practice}"] if r.practice else []
+    ratings = ", ".join(practice + [f"{k} {v}" for k, v in r.ratings.items()]) if mode == "coach" else ""
+    screen.para(f"Charge {r.charge_before} -> {r.charge_after}. {ratings}".rstrip(), indent="      ")
+    if mode != "coach":  # assess mode: the debrief is where the reasons are given
+        reasons = ([("practice", r.practice, r.practice_feedback)] if r.practice else []) + [
+            (k, v, r.feedback.get(k, "")) for k, v in r.ratings.items()
+        ]
+        for k, v, why in reasons:
+            screen.para(why, indent="          ", first=f"      {k} {screen.rating(v)}: ")
+    if r.problem:
+        screen.para(f"Communication problem: {problem_title(r.problem)}.", indent="      ")
+    if r.technique:
+        screen.para(f"Technique: {technique_title(r.technique)}", indent="      ")
+    if r.alternative:
+        screen.para(f"What else you could have said: {r.alternative}", indent="      ")
+
+
+def _show_techniques(d: Debrief, screen: Screen) -> None:
+    """The IPT techniques used well, misapplied, and missed where called for."""
     if d.techniques_used or d.techniques_missed or d.techniques_misapplied:
         screen.line()
         if d.techniques_used:
@@ -419,6 +471,10 @@ def show_debrief(d: Debrief, screen: Screen) -> None:
             screen.para(f"Attempted, misapplied: {technique_title(t)}." + (f" {why}" if why else ""))
         if d.techniques_missed:
             screen.para("Missed where called for: " + ", ".join(technique_title(t) for t in d.techniques_missed) + ".")
+
+
+def _show_care(d: Debrief, screen: Screen) -> None:
+    """Last, care for the learner: the grounding note and where to find support now."""
     if d.grounding:
         screen.line()
         screen.para(d.grounding)

@@ -11,6 +11,7 @@ reads fully. The schema checks shape and ids; cross references (a goto naming a 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from simulator import catalogs
@@ -40,65 +41,65 @@ def _catalog_ids(name: str) -> list[str]:
 TEXT = ["string", "number"]
 
 
+# What each kind of key in the spec looks like in the schema, beside its description: one
+# entry a kind, so a new kind is one line here (catalog ids are looked up when generating).
+_KINDS: dict[str, Callable[[Key], dict[str, Any]]] = {
+    "version": lambda k: {"const": 1},
+    "text": lambda k: {"type": TEXT},
+    "template": lambda k: {"type": TEXT},
+    "expression": lambda k: {"type": TEXT, "minLength": 1},
+    "int": lambda k: {"type": "integer"},
+    "bool": lambda k: {"type": "boolean"},
+    "scenario_id": lambda k: {"type": "string", "pattern": SCENARIO_ID},
+    "slug": lambda k: {"type": "string", "pattern": SLUG},
+    "ref": lambda k: {"type": "string", "pattern": SLUG},
+    "enum": lambda k: {"enum": list(k.values)},
+    "text_list": lambda k: {"type": "array", "items": {"type": "string", "minLength": 1}},
+    "catalog": lambda k: {"enum": _catalog_ids(k.of)},
+    "catalog_list": lambda k: {"type": "array", "items": {"enum": _catalog_ids(k.of)}},
+    "map": lambda k: {
+        "type": "object",
+        "propertyNames": {"pattern": SLUG if k.of != "meter" else IDENT},
+        "additionalProperties": {"$ref": f"#/definitions/{k.of}"},
+        "minProperties": 1,
+    },
+    "list": lambda k: {"type": "array", "minItems": 1, "items": {"$ref": f"#/definitions/{k.of}"}},
+    "next": lambda k: {
+        "oneOf": [
+            {"type": "string", "pattern": SLUG},
+            {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/branch"}},
+        ]
+    },
+    "effects": lambda k: {"type": "object", "propertyNames": {"pattern": IDENT}, "additionalProperties": {"type": "integer"}},
+    "flags": lambda k: {"type": "object", "propertyNames": {"pattern": IDENT}, "additionalProperties": {"type": "boolean"}},
+    "ratings": lambda k: {
+        "type": "object",
+        "propertyNames": {"enum": list(DIMENSIONS)},
+        "additionalProperties": {"enum": list(RATINGS)},
+    },
+    "objectives": lambda k: {
+        "type": "array",
+        "items": {"oneOf": [{"type": TEXT, "minLength": 1}, {"$ref": "#/definitions/objective"}]},
+    },
+    "window": lambda k: {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
+    "cue_valences": lambda k: {
+        "type": "object",
+        "propertyNames": {"enum": _catalog_ids("nonverbal")},
+        "additionalProperties": {"type": "integer", "minimum": -2, "maximum": 2},
+    },
+    "feedbacks": lambda k: {
+        "type": "object",
+        "propertyNames": {"enum": list(DIMENSIONS)},
+        "additionalProperties": {"type": "string"},
+    },
+}
+
+
 def _key_schema(k: Key) -> dict[str, Any]:
-    doc = {"description": k.doc}
-    kind = k.kind
-    if kind == "version":
-        return doc | {"const": 1}
-    if kind in ("text", "template"):
-        return doc | {"type": TEXT}
-    if kind == "expression":
-        return doc | {"type": TEXT, "minLength": 1}
-    if kind == "int":
-        return doc | {"type": "integer"}
-    if kind == "bool":
-        return doc | {"type": "boolean"}
-    if kind == "scenario_id":
-        return doc | {"type": "string", "pattern": SCENARIO_ID}
-    if kind in ("slug", "ref"):
-        return doc | {"type": "string", "pattern": SLUG}
-    if kind == "enum":
-        return doc | {"enum": list(k.values)}
-    if kind == "text_list":
-        return doc | {"type": "array", "items": {"type": "string", "minLength": 1}}
-    if kind == "catalog":
-        return doc | {"enum": _catalog_ids(k.of)}
-    if kind == "catalog_list":
-        return doc | {"type": "array", "items": {"enum": _catalog_ids(k.of)}}
-    if kind == "map":
-        return doc | {"type": "object", "propertyNames": {"pattern": SLUG if k.of != "meter" else IDENT},
-                      "additionalProperties": {"$ref": f"#/definitions/{k.of}"}, "minProperties": 1}  # fmt: skip
-    if kind == "list":
-        return doc | {"type": "array", "minItems": 1, "items": {"$ref": f"#/definitions/{k.of}"}}
-    if kind == "next":
-        return doc | {"oneOf": [{"type": "string", "pattern": SLUG},
-                                {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/branch"}}]}  # fmt: skip
-    if kind == "effects":
-        return doc | {"type": "object", "propertyNames": {"pattern": IDENT}, "additionalProperties": {"type": "integer"}}
-    if kind == "flags":
-        return doc | {"type": "object", "propertyNames": {"pattern": IDENT}, "additionalProperties": {"type": "boolean"}}
-    if kind == "ratings":
-        return doc | {
-            "type": "object",
-            "propertyNames": {"enum": list(DIMENSIONS)},
-            "additionalProperties": {"enum": list(RATINGS)},
-        }
-    if kind == "objectives":
-        return doc | {
-            "type": "array",
-            "items": {"oneOf": [{"type": TEXT, "minLength": 1}, {"$ref": "#/definitions/objective"}]},
-        }
-    if kind == "window":
-        return doc | {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}
-    if kind == "cue_valences":
-        return doc | {
-            "type": "object",
-            "propertyNames": {"enum": _catalog_ids("nonverbal")},
-            "additionalProperties": {"type": "integer", "minimum": -2, "maximum": 2},
-        }
-    if kind == "feedbacks":
-        return doc | {"type": "object", "propertyNames": {"enum": list(DIMENSIONS)}, "additionalProperties": {"type": "string"}}
-    raise ValueError(f"no schema for key kind {kind!r}")  # pragma: no cover - spec and schema are tested together
+    build = _KINDS.get(k.kind)
+    if build is None:  # pragma: no cover - spec and schema are tested together
+        raise ValueError(f"no schema for key kind {k.kind!r}")
+    return {"description": k.doc} | build(k)
 
 
 def _object(keys: tuple[Key, ...]) -> dict[str, Any]:

@@ -280,107 +280,64 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
 
     Returns ``(None, diagnostics)`` when the document cannot be read at all.
     """
-    diags: list[Diagnostic] = []
-
-    def error(line: int, col: int, code: str, message: str) -> None:
-        if len(diags) >= MAX_PROBLEMS:
-            diags.append(Diagnostic(file, line, col, "error", "E108", f"more than {MAX_PROBLEMS} problems: stopped reading here"))
-            raise _Abort
-        diags.append(Diagnostic(file, line, col, "error", code, clean(message)))
-
-    anchors: dict[str, YNode] = {}
-    # Each open collection: (node, anchor, pending key or None, merges)
-    stack: list[tuple[YNode, str | None, list[YNode | None], list[tuple[YNode, YScalar]]]] = []
-    root: YNode | None = None
-    documents = 0
-    lines: list[str] = []  # the text's lines, split only if a literal block scalar needs them
-    values = 0  # in the whole document so far, an alias counting as all it stands for
-
-    def attach(node: YNode, line: int, col: int, added: int = 1) -> None:
-        """Add a composed node (or an alias's target, written at line:col) to its parent."""
-        nonlocal root, values
-        values += added
-        if values > MAX_VALUES:
-            error(
-                line,
-                col,
-                "E101",
-                f"the document holds more than {MAX_VALUES:,} values (aliases expanded); a scenario never needs this",
-            )
-            raise _Abort
-        if not stack:
-            root = node
-            return
-        parent, _anchor, pending, merges = stack[-1]
-        parent.size += node.size
-        if isinstance(parent, YSeq):
-            parent.items.append(node)
-            return
-        assert isinstance(parent, YMap)
-        if pending[0] is None:
-            pending[0] = node
-            return
-        key, pending[0] = pending[0], None
-        if not isinstance(key, YScalar):
-            written = text.split("\n")[key.line - 1 : key.line]  # unquoted {{ reads as a mapping inside a mapping
-            hint = (
-                ' (text that starts with {{ must be in double quotes: "{{ speaker.name }} ...")'
-                if "{{" in "".join(written)
-                else ""
-            )
-            error(key.line, key.col, "E102", "a key must be plain text, not a list or mapping" + hint)
-            return
-        if key.tag == _MERGE:
-            merges.append((node, key))
-            return
-        if key.tag == BROKEN:
-            return
-        name = key.value
-        if name in parent.entries:
-            first = parent.entries[name][0]
-            error(
-                key.line,
-                key.col,
-                "E103",
-                f"duplicate key '{name}' (first defined at line {first.line}); YAML would silently keep only one",
-            )
-            return
-        parent.entries[name] = (key, node)
-
-    def close() -> None:
-        node, anchor, _pending, merges = stack.pop()
-        if isinstance(node, YMap):
-            for value, key in merges:
-                sources = value.items if isinstance(value, YSeq) else [value]
-                for src in sources:
-                    if isinstance(src, YScalar) and src.tag == BROKEN:
-                        continue
-                    if not isinstance(src, YMap):
-                        error(key.line, key.col, "E102", "a merge key '<<' needs a mapping (or a list of mappings) to merge")
-                        continue
-                    for k, entry in src.entries.items():
-                        node.entries.setdefault(k, entry)
-        if anchor:
-            anchors[anchor] = node
-        attach(node, node.line, node.col)
-
-    def collection_tag(event_tag: str | None, line: int, col: int, default: str) -> None:
-        if event_tag is None or event_tag in ("!", "?", default):
-            return
-        shown = event_tag.replace(_YAML, "!!")
-        this = "a mapping" if default.endswith("map") else "a list"
-        if event_tag not in _PLAIN_TAGS:
-            error(line, col, "E104", f"tag '{shown}' is not allowed: scenarios are plain YAML (text, numbers, lists, mappings)")
-        elif event_tag.endswith(("map", "seq")):
-            error(line, col, "E104", f"tag '{shown}' is for {'a mapping' if event_tag.endswith('map') else 'a list'}, not {this}")
-        else:
-            error(line, col, "E104", f"tag '{shown}' is for a single value, not {this}")
-
-    resolved: dict[str, str] = {}  # plain scalar text -> tag; documents repeat values a lot
-    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    composer = _Composer(text, file)
     loader = _Loader(text)
     at = _Positions(text)
     try:
+        composer.run(loader, at)
+    except _Abort:
+        return None, composer.diags
+    except yaml.YAMLError as err:
+        composer.diags.append(_unreadable(err, text, file, at))
+        return None, composer.diags
+    except RecursionError:  # pragma: no cover - depth is bounded above
+        composer.diags.append(Diagnostic(file, 1, 1, "error", "E105", "the document is nested too deeply"))
+        return None, composer.diags
+    finally:
+        loader.dispose()
+    return composer.root, composer.diags
+
+
+def _unreadable(err: yaml.YAMLError, text: str, file: str, at: _Positions) -> Diagnostic:
+    """The one error for a document libyaml cannot read past."""
+    if "maximum nesting depth" in str(err):
+        # libyaml (0.2.5+) refuses flow nesting past 1000 while scanning ahead, before the
+        # events reach MAX_DEPTH: report it as the nesting it is, where it passes the limit.
+        line, col = _deep_flow(text, MAX_DEPTH) or _where(err, text)
+        return Diagnostic(
+            file, line, col, "error", "E105", f"nesting is deeper than {MAX_DEPTH} levels; a scenario never needs this"
+        )
+    line, col = _where(err, text, at)
+    return Diagnostic(file, line, col, "error", "E110", _yaml_message(err, text, line, col))
+
+
+class _Composer:
+    """What composing one document keeps between events: the open collections, the anchors,
+    the values counted so far and the problems found. A class (not closures inside
+    ``compose``) so that each kind of event has its own small method."""
+
+    __slots__ = ("anchors", "diags", "documents", "file", "root", "stack", "text", "values")
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text
+        self.file = file
+        self.diags: list[Diagnostic] = []
+        self.anchors: dict[str, YNode] = {}
+        # Each open collection: (node, anchor, pending key or None, merges)
+        self.stack: list[tuple[YNode, str | None, list[YNode | None], list[tuple[YNode, YScalar]]]] = []
+        self.root: YNode | None = None
+        self.documents = 0
+        self.values = 0  # in the whole document so far, an alias counting as all it stands for
+
+    def run(self, loader: Any, at: _Positions) -> None:
+        """Compose every event. Scalars, most of a document, are handled inline: this loop is
+        the hot path of validation; the rarer events each have a method."""
+        text, error, attach, anchors = self.text, self.error, self.attach, self.anchors
+        lines: list[str] = []  # the text's lines, split only if a literal block scalar needs them
+        resolved: dict[str, str] = {}  # plain scalar text -> tag; documents repeat values a lot
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         while loader.check_event():
             ev = loader.get_event()
             line, col = at(ev.start_mark)
@@ -398,9 +355,7 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
                     else:
                         tag = STR
                 else:
-                    tag, problem = _scalar_tag(ev.tag, ev.value)
-                    if problem:
-                        error(line, col, "E104", problem)
+                    tag = self.explicit_tag(ev.tag, ev.value, line, col)
                 bad = first_control(ev.value, block=ev.style in ("|", ">"))
                 if bad is not None:
                     error(line, col, "E224", f"text holds the control character {bad}, which could drive the learner's "
@@ -409,55 +364,146 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Diagnostic]]:
                 if ev.anchor:
                     anchors[ev.anchor] = node
                 attach(node, line, col)
-            elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if len(stack) >= MAX_DEPTH:
-                    error(line, col, "E105", f"nesting is deeper than {MAX_DEPTH} levels; a scenario never needs this")
-                    raise _Abort
-                if isinstance(ev, yaml.MappingStartEvent):
-                    collection_tag(ev.tag, line, col, _YAML + "map")
-                    stack.append((YMap(line, col), ev.anchor, [None], []))
-                else:
-                    collection_tag(ev.tag, line, col, _YAML + "seq")
-                    stack.append((YSeq(line, col), ev.anchor, [None], []))
-            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                close()
+            elif isinstance(ev, starts):
+                self.open(ev, line, col)
+            elif isinstance(ev, ends):
+                self.close()
             elif type(ev) is alias_event:
-                target = anchors.get(ev.anchor or "")
-                if target is None:
-                    error(
-                        line,
-                        col,
-                        "E106",
-                        f"alias '*{ev.anchor}' refers to no anchor defined before it (or to the node that contains it)",
-                    )
-                    target = YScalar(line, col, "", BROKEN)
-                elif isinstance(target, YScalar):  # a copy, so that problems with it are reported here
-                    target = YScalar(line, col, target.value, target.tag, target.body)
-                attach(target, line, col, target.size)
+                self.alias(ev, line, col)
             elif isinstance(ev, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    error(line, col, "E107", "a scenario file holds one YAML document; a second one starts here")
-                    raise _Abort
-    except _Abort:
-        return None, diags
-    except yaml.YAMLError as err:
-        if "maximum nesting depth" in str(err):
-            # libyaml (0.2.5+) refuses flow nesting past 1000 while scanning ahead, before the
-            # events reach MAX_DEPTH: report it as the nesting it is, where it passes the limit.
-            line, col = _deep_flow(text, MAX_DEPTH) or _where(err, text)
-            diags.append(
-                Diagnostic(
-                    file, line, col, "error", "E105", f"nesting is deeper than {MAX_DEPTH} levels; a scenario never needs this"
-                )
+                self.document(line, col)
+
+    def error(self, line: int, col: int, code: str, message: str) -> None:
+        """Record a problem; past ``MAX_PROBLEMS``, say so and stop reading."""
+        if len(self.diags) >= MAX_PROBLEMS:
+            self.diags.append(
+                Diagnostic(self.file, line, col, "error", "E108", f"more than {MAX_PROBLEMS} problems: stopped reading here")
             )
-            return None, diags
-        line, col = _where(err, text, at)
-        diags.append(Diagnostic(file, line, col, "error", "E110", _yaml_message(err, text, line, col)))
-        return None, diags
-    except RecursionError:  # pragma: no cover - depth is bounded above
-        diags.append(Diagnostic(file, 1, 1, "error", "E105", "the document is nested too deeply"))
-        return None, diags
-    finally:
-        loader.dispose()
-    return root, diags
+            raise _Abort
+        self.diags.append(Diagnostic(self.file, line, col, "error", code, clean(message)))
+
+    def explicit_tag(self, tag: str, value: str, line: int, col: int) -> str:
+        """The tag of a scalar written with one, reporting a refused or mismatched tag."""
+        tag, problem = _scalar_tag(tag, value)
+        if problem:
+            self.error(line, col, "E104", problem)
+        return tag
+
+    def attach(self, node: YNode, line: int, col: int, added: int = 1) -> None:
+        """Add a composed node (or an alias's target, written at line:col) to its parent."""
+        self.values += added
+        if self.values > MAX_VALUES:
+            self.error(
+                line,
+                col,
+                "E101",
+                f"the document holds more than {MAX_VALUES:,} values (aliases expanded); a scenario never needs this",
+            )
+            raise _Abort
+        if not self.stack:
+            self.root = node
+            return
+        parent, _anchor, pending, merges = self.stack[-1]
+        parent.size += node.size
+        if isinstance(parent, YSeq):
+            parent.items.append(node)
+            return
+        assert isinstance(parent, YMap)
+        if pending[0] is None:
+            pending[0] = node
+            return
+        key, pending[0] = pending[0], None
+        if not isinstance(key, YScalar):
+            written = self.text.split("\n")[key.line - 1 : key.line]  # unquoted {{ reads as a mapping inside a mapping
+            hint = (
+                ' (text that starts with {{ must be in double quotes: "{{ speaker.name }} ...")'
+                if "{{" in "".join(written)
+                else ""
+            )
+            self.error(key.line, key.col, "E102", "a key must be plain text, not a list or mapping" + hint)
+            return
+        if key.tag == _MERGE:
+            merges.append((node, key))
+            return
+        if key.tag == BROKEN:
+            return
+        name = key.value
+        if name in parent.entries:
+            first = parent.entries[name][0]
+            self.error(
+                key.line,
+                key.col,
+                "E103",
+                f"duplicate key '{name}' (first defined at line {first.line}); YAML would silently keep only one",
+            )
+            return
+        parent.entries[name] = (key, node)
+
+    def open(self, ev: Any, line: int, col: int) -> None:
+        """Start a mapping or list, refusing nesting past ``MAX_DEPTH`` before anything recursive runs."""
+        if len(self.stack) >= MAX_DEPTH:
+            self.error(line, col, "E105", f"nesting is deeper than {MAX_DEPTH} levels; a scenario never needs this")
+            raise _Abort
+        if isinstance(ev, yaml.MappingStartEvent):
+            self.collection_tag(ev.tag, line, col, _YAML + "map")
+            self.stack.append((YMap(line, col), ev.anchor, [None], []))
+        else:
+            self.collection_tag(ev.tag, line, col, _YAML + "seq")
+            self.stack.append((YSeq(line, col), ev.anchor, [None], []))
+
+    def close(self) -> None:
+        """End the innermost collection: apply its merge keys, name its anchor, attach it."""
+        node, anchor, _pending, merges = self.stack.pop()
+        if isinstance(node, YMap):
+            for value, key in merges:
+                sources = value.items if isinstance(value, YSeq) else [value]
+                for src in sources:
+                    if isinstance(src, YScalar) and src.tag == BROKEN:
+                        continue
+                    if not isinstance(src, YMap):
+                        self.error(key.line, key.col, "E102", "a merge key '<<' needs a mapping (or a list of mappings) to merge")
+                        continue
+                    for k, entry in src.entries.items():
+                        node.entries.setdefault(k, entry)
+        if anchor:
+            self.anchors[anchor] = node
+        self.attach(node, node.line, node.col)
+
+    def collection_tag(self, event_tag: str | None, line: int, col: int, default: str) -> None:
+        """Report a tag on a mapping or list that is not its own plain one."""
+        if event_tag is None or event_tag in ("!", "?", default):
+            return
+        shown = event_tag.replace(_YAML, "!!")
+        this = "a mapping" if default.endswith("map") else "a list"
+        if event_tag not in _PLAIN_TAGS:
+            self.error(
+                line, col, "E104", f"tag '{shown}' is not allowed: scenarios are plain YAML (text, numbers, lists, mappings)"
+            )
+        elif event_tag.endswith(("map", "seq")):
+            self.error(
+                line, col, "E104", f"tag '{shown}' is for {'a mapping' if event_tag.endswith('map') else 'a list'}, not {this}"
+            )
+        else:
+            self.error(line, col, "E104", f"tag '{shown}' is for a single value, not {this}")
+
+    def alias(self, ev: Any, line: int, col: int) -> None:
+        """Attach what an alias stands for, counted in full but never expanded (no alias bomb)."""
+        target = self.anchors.get(ev.anchor or "")
+        if target is None:
+            self.error(
+                line,
+                col,
+                "E106",
+                f"alias '*{ev.anchor}' refers to no anchor defined before it (or to the node that contains it)",
+            )
+            target = YScalar(line, col, "", BROKEN)
+        elif isinstance(target, YScalar):  # a copy, so that problems with it are reported here
+            target = YScalar(line, col, target.value, target.tag, target.body)
+        self.attach(target, line, col, target.size)
+
+    def document(self, line: int, col: int) -> None:
+        """Count documents: a scenario file holds one."""
+        self.documents += 1
+        if self.documents > 1:
+            self.error(line, col, "E107", "a scenario file holds one YAML document; a second one starts here")
+            raise _Abort

@@ -251,54 +251,86 @@ def schema_errors(value: Any, sch: dict[str, Any], where: str = "") -> list[str]
     for kw, arg in sch.items():
         if kw in ANNOTATIONS:
             continue
-        if kw == "$ref":
-            assert arg.startswith("#/definitions/"), arg
-            errs += schema_errors(value, SCHEMA["definitions"][arg.removeprefix("#/definitions/")], where)
-        elif kw == "type":
-            kinds = arg if isinstance(arg, list) else [arg]
-            errs += [] if any(TYPES[t](value) for t in kinds) else [f"{where}: not of type {' or '.join(kinds)}"]
-        elif kw == "const":
-            errs += [] if value == arg else [f"{where}: not {arg!r}"]
-        elif kw == "enum":
-            errs += [] if value in arg else [f"{where}: {value!r} is not one of {arg}"]
-        elif kw == "pattern":
-            errs += [] if not isinstance(value, str) or re.search(arg, value) else [f"{where}: {value!r} does not match {arg}"]
-        elif kw == "minLength":
-            errs += [] if not isinstance(value, str) or len(value) >= arg else [f"{where}: too short"]
-        elif kw in ("minItems", "minProperties"):
-            errs += [] if not isinstance(value, (list, dict)) or len(value) >= arg else [f"{where}: too few items"]
-        elif kw == "required":
-            errs += [f"{where}: missing {k!r}" for k in arg if isinstance(value, dict) and k not in value]
-        elif kw == "properties":
-            for k, sub in arg.items():
-                if isinstance(value, dict) and k in value:
-                    errs += schema_errors(value[k], sub, f"{where}.{k}")
-        elif kw == "additionalProperties":
-            extra = [k for k in value if k not in sch.get("properties", {})] if isinstance(value, dict) else []
-            for k in extra:
-                errs += [f"{where}: unexpected {k!r}"] if arg is False else schema_errors(value[k], arg, f"{where}.{k}")
-        elif kw == "propertyNames":
-            for k in value if isinstance(value, dict) else []:
-                errs += schema_errors(k, arg, f"{where} key {k!r}")
-        elif kw == "items":
-            for i, item in enumerate(value if isinstance(value, list) else []):
-                errs += schema_errors(item, arg, f"{where}.{i}")
-        elif kw == "allOf":
-            for sub in arg:
-                errs += schema_errors(value, sub, where)
-        elif kw == "oneOf":
-            passing = sum(not schema_errors(value, sub, where) for sub in arg)
-            errs += [] if passing == 1 else [f"{where}: matches {passing} of the oneOf alternatives, not 1"]
-        elif kw == "not":
-            errs += [f"{where}: matches a schema it must not"] if not schema_errors(value, arg, where) else []
-        elif kw == "if":
-            branch = sch.get("then") if not schema_errors(value, arg, where) else sch.get("else")
-            errs += schema_errors(value, branch, where) if branch is not None else []
-        elif kw in ("then", "else"):
-            continue
-        else:
+        check = KEYWORDS.get(kw)
+        if check is None:
             raise AssertionError(f"the schema uses '{kw}', which schema_errors does not check yet: add it")
+        errs += check(value, arg, sch, where)
     return errs
+
+
+def _ref(value: Any, arg: str, sch: dict[str, Any], where: str) -> list[str]:
+    assert arg.startswith("#/definitions/"), arg
+    return schema_errors(value, SCHEMA["definitions"][arg.removeprefix("#/definitions/")], where)
+
+
+def _type(value: Any, arg: str | list[str], sch: dict[str, Any], where: str) -> list[str]:
+    kinds = arg if isinstance(arg, list) else [arg]
+    return [] if any(TYPES[t](value) for t in kinds) else [f"{where}: not of type {' or '.join(kinds)}"]
+
+
+def _properties(value: Any, arg: dict[str, Any], sch: dict[str, Any], where: str) -> list[str]:
+    return [
+        e
+        for k, sub in arg.items()
+        if isinstance(value, dict) and k in value
+        for e in schema_errors(value[k], sub, f"{where}.{k}")
+    ]
+
+
+def _additional(value: Any, arg: Any, sch: dict[str, Any], where: str) -> list[str]:
+    errs: list[str] = []
+    extra = [k for k in value if k not in sch.get("properties", {})] if isinstance(value, dict) else []
+    for k in extra:
+        errs += [f"{where}: unexpected {k!r}"] if arg is False else schema_errors(value[k], arg, f"{where}.{k}")
+    return errs
+
+
+def _one_of(value: Any, arg: list[dict[str, Any]], sch: dict[str, Any], where: str) -> list[str]:
+    passing = sum(not schema_errors(value, sub, where) for sub in arg)
+    return [] if passing == 1 else [f"{where}: matches {passing} of the oneOf alternatives, not 1"]
+
+
+def _if(value: Any, arg: dict[str, Any], sch: dict[str, Any], where: str) -> list[str]:
+    branch = sch.get("then") if not schema_errors(value, arg, where) else sch.get("else")
+    return schema_errors(value, branch, where) if branch is not None else []
+
+
+# Each keyword the shipped schema uses: (value, the keyword's argument, the whole schema, where) -> errors.
+KEYWORDS: dict[str, Callable[[Any, Any, dict[str, Any], str], list[str]]] = {
+    "$ref": _ref,
+    "type": _type,
+    "const": lambda value, arg, sch, where: [] if value == arg else [f"{where}: not {arg!r}"],
+    "enum": lambda value, arg, sch, where: [] if value in arg else [f"{where}: {value!r} is not one of {arg}"],
+    "pattern": lambda value, arg, sch, where: (
+        [] if not isinstance(value, str) or re.search(arg, value) else [f"{where}: {value!r} does not match {arg}"]
+    ),
+    "minLength": lambda value, arg, sch, where: (
+        [] if not isinstance(value, str) or len(value) >= arg else [f"{where}: too short"]
+    ),
+    "minItems": lambda value, arg, sch, where: (
+        [] if not isinstance(value, (list, dict)) or len(value) >= arg else [f"{where}: too few items"]
+    ),
+    "required": lambda value, arg, sch, where: [
+        f"{where}: missing {k!r}" for k in arg if isinstance(value, dict) and k not in value
+    ],
+    "properties": _properties,
+    "additionalProperties": _additional,
+    "propertyNames": lambda value, arg, sch, where: [
+        e for k in (value if isinstance(value, dict) else []) for e in schema_errors(k, arg, f"{where} key {k!r}")
+    ],
+    "items": lambda value, arg, sch, where: [
+        e for i, item in enumerate(value if isinstance(value, list) else []) for e in schema_errors(item, arg, f"{where}.{i}")
+    ],
+    "allOf": lambda value, arg, sch, where: [e for sub in arg for e in schema_errors(value, sub, where)],
+    "oneOf": _one_of,
+    "not": lambda value, arg, sch, where: (
+        [f"{where}: matches a schema it must not"] if not schema_errors(value, arg, where) else []
+    ),
+    "if": _if,
+    "then": lambda value, arg, sch, where: [],  # checked by "if"
+    "else": lambda value, arg, sch, where: [],
+}
+KEYWORDS["minProperties"] = KEYWORDS["minItems"]
 
 
 def format_doc_scenarios() -> list[str]:

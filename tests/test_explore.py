@@ -69,24 +69,6 @@ def scenario_texts(draw: st.DrawFn, assessed: bool = False) -> str:
     trust = draw(st.booleans())
     meters = ["charge"] + (["trust"] if trust else [])
     flags = ["f0", "f1"][: draw(st.integers(0, 2))]
-
-    def expression() -> str:
-        kinds = ["meter", "turn", "visited"] + (["flag", "flag_and"] if flags else [])
-        kind = draw(st.sampled_from(kinds))
-        if kind == "meter":
-            m = draw(st.sampled_from(meters))
-            op = draw(st.sampled_from([">=", "<=", "==", ">"]))
-            return f"{m} {op} {draw(st.integers(0, 3))}"
-        if kind == "turn":
-            return f"turn {draw(st.sampled_from(['>=', '<', '==']))} {draw(st.integers(0, 3))}"
-        if kind == "visited":
-            neg = draw(st.sampled_from(["", "not "]))
-            return f"'{draw(st.sampled_from(every))}' {neg}in visited"
-        f = draw(st.sampled_from(flags))
-        if kind == "flag":
-            return draw(st.sampled_from([f, f"not {f}"]))
-        return f"{f} or charge >= {draw(st.integers(0, 3))}"
-
     extra = ""
     perspective = "client"
     if assessed:
@@ -113,50 +95,8 @@ def scenario_texts(draw: st.DrawFn, assessed: bool = False) -> str:
     set_somewhere: set[str] = set()
     bodies: list[list[str]] = []
     for sid in states:
-        body = [
-            f"  {sid}:",
-            "    speaker: sam",
-            "    says: Hello.",
-            f"    pace: {draw(st.sampled_from(['slow', 'normal', 'fast']))}",
-        ]
-        if assessed and draw(st.integers(0, 3)) == 0:
-            lo = draw(st.integers(0, flood - 1))
-            body.append(f"    window: [{lo}, {draw(st.integers(lo, flood - 1))}]")
-        if assessed and draw(st.integers(0, 3)) == 0:
-            body.append(f"    needs: {draw(st.sampled_from(['steady', 'tentative', 'clear']))}")
-        body.append("    choices:")
-        for c in range(draw(st.integers(1, 3))):
-            tone = draw(st.sampled_from(TONES))
-            cues = draw(st.lists(st.sampled_from(CUES), max_size=2, unique=True))
-            body += [
-                f"      - id: c{c}",
-                f"        say: {draw(st.sampled_from(['Go on.', '']))!r}",
-                f"        tone: {tone}",
-                f"        nonverbal: [{', '.join(cues)}]",
-                f"        timing: {draw(st.sampled_from(TIMINGS))}",
-            ]
-            effects = {m: draw(st.integers(-2, 2)) for m in meters if draw(st.booleans())}
-            if effects:
-                body.append("        effects: {" + ", ".join(f"{m}: {v:+d}" for m, v in effects.items()) + "}")
-            sets = {f: draw(st.booleans()) for f in flags if draw(st.booleans())}
-            set_somewhere |= set(sets)
-            if sets:
-                body.append("        set: {" + ", ".join(f"{f}: {str(v).lower()}" for f, v in sets.items()) + "}")
-            if draw(st.booleans()):
-                dim = draw(st.sampled_from(DIMS))
-                body.append(f"        rating: {{{dim}: {draw(st.sampled_from(RATINGS))}}}")
-            if assessed and draw(st.integers(0, 3)) > 0:
-                body.append("        assess:")
-                for item in draw(st.lists(st.sampled_from(ITEMS), min_size=1, max_size=3)):
-                    body.append(f"          - {{item: {item}, level: {draw(st.sampled_from(LEVELS))}}}")
-            body.append("REQUIRES")
-            if draw(st.booleans()):
-                body.append(f"        next: {draw(st.sampled_from(every))}")
-            else:
-                body.append("        next:")
-                for _ in range(draw(st.integers(1, 2))):
-                    body += ["          - when: WHEN", f"            goto: {draw(st.sampled_from(every))}"]
-                body.append(f"          - goto: {draw(st.sampled_from(every))}")
+        body, sets = _state_lines(draw, sid, flood, meters, flags, every, assessed)
+        set_somewhere |= sets
         bodies.append(body)
     # Flags are only read where some choice sets them (the validator insists).
     flags[:] = [f for f in flags if f in set_somewhere]
@@ -164,9 +104,9 @@ def scenario_texts(draw: st.DrawFn, assessed: bool = False) -> str:
         for item in body:
             if item == "REQUIRES":
                 if draw(st.integers(0, 2)) == 0:
-                    lines.append(f"        requires: {json.dumps(expression())}")
+                    lines.append(f"        requires: {json.dumps(_expression(draw, meters, flags, every))}")
             elif "WHEN" in item:
-                lines.append(item.replace("WHEN", json.dumps(expression())))
+                lines.append(item.replace("WHEN", json.dumps(_expression(draw, meters, flags, every))))
             else:
                 lines.append(item)
     outcomes = ("positive", "mixed", "negative")
@@ -178,8 +118,89 @@ def scenario_texts(draw: st.DrawFn, assessed: bool = False) -> str:
     if assessed:
         lines += ["objectives:", "  - Stay with it (a plain objective, not checked)"]
         for i in range(draw(st.integers(1, 2))):
-            lines += [f"  - id: o{i}", "    text: Do it", f"    met: {json.dumps(expression())}"]
+            lines += [f"  - id: o{i}", "    text: Do it", f"    met: {json.dumps(_expression(draw, meters, flags, every))}"]
     return "\n".join(lines) + "\n"
+
+
+def _state_lines(
+    draw: st.DrawFn, sid: str, flood: int, meters: list[str], flags: list[str], every: list[str], assessed: bool
+) -> tuple[list[str], set[str]]:
+    """The lines of one random playable state and its choices, and the flags they set."""
+    set_somewhere: set[str] = set()
+    body = [
+        f"  {sid}:",
+        "    speaker: sam",
+        "    says: Hello.",
+        f"    pace: {draw(st.sampled_from(['slow', 'normal', 'fast']))}",
+    ]
+    if assessed and draw(st.integers(0, 3)) == 0:
+        lo = draw(st.integers(0, flood - 1))
+        body.append(f"    window: [{lo}, {draw(st.integers(lo, flood - 1))}]")
+    if assessed and draw(st.integers(0, 3)) == 0:
+        body.append(f"    needs: {draw(st.sampled_from(['steady', 'tentative', 'clear']))}")
+    body.append("    choices:")
+    for c in range(draw(st.integers(1, 3))):
+        lines_c, sets = _choice_lines(draw, c, meters, flags, every, assessed)
+        body += lines_c
+        set_somewhere |= sets
+    return body, set_somewhere
+
+
+def _choice_lines(
+    draw: st.DrawFn, c: int, meters: list[str], flags: list[str], every: list[str], assessed: bool
+) -> tuple[list[str], set[str]]:
+    """The lines of one random choice (its conditions left as REQUIRES and WHEN, filled in
+    once the flags set somewhere are known), and the flags it sets."""
+    tone = draw(st.sampled_from(TONES))
+    cues = draw(st.lists(st.sampled_from(CUES), max_size=2, unique=True))
+    body = [
+        f"      - id: c{c}",
+        f"        say: {draw(st.sampled_from(['Go on.', '']))!r}",
+        f"        tone: {tone}",
+        f"        nonverbal: [{', '.join(cues)}]",
+        f"        timing: {draw(st.sampled_from(TIMINGS))}",
+    ]
+    effects = {m: draw(st.integers(-2, 2)) for m in meters if draw(st.booleans())}
+    if effects:
+        body.append("        effects: {" + ", ".join(f"{m}: {v:+d}" for m, v in effects.items()) + "}")
+    sets = {f: draw(st.booleans()) for f in flags if draw(st.booleans())}
+    if sets:
+        body.append("        set: {" + ", ".join(f"{f}: {str(v).lower()}" for f, v in sets.items()) + "}")
+    if draw(st.booleans()):
+        dim = draw(st.sampled_from(DIMS))
+        body.append(f"        rating: {{{dim}: {draw(st.sampled_from(RATINGS))}}}")
+    if assessed and draw(st.integers(0, 3)) > 0:
+        body.append("        assess:")
+        for item in draw(st.lists(st.sampled_from(ITEMS), min_size=1, max_size=3)):
+            body.append(f"          - {{item: {item}, level: {draw(st.sampled_from(LEVELS))}}}")
+    body.append("REQUIRES")
+    if draw(st.booleans()):
+        body.append(f"        next: {draw(st.sampled_from(every))}")
+    else:
+        body.append("        next:")
+        for _ in range(draw(st.integers(1, 2))):
+            body += ["          - when: WHEN", f"            goto: {draw(st.sampled_from(every))}"]
+        body.append(f"          - goto: {draw(st.sampled_from(every))}")
+    return body, set(sets)
+
+
+def _expression(draw: st.DrawFn, meters: list[str], flags: list[str], every: list[str]) -> str:
+    """A random condition on a meter, the turn, a visited state or a flag."""
+    kinds = ["meter", "turn", "visited"] + (["flag", "flag_and"] if flags else [])
+    kind = draw(st.sampled_from(kinds))
+    if kind == "meter":
+        m = draw(st.sampled_from(meters))
+        op = draw(st.sampled_from([">=", "<=", "==", ">"]))
+        return f"{m} {op} {draw(st.integers(0, 3))}"
+    if kind == "turn":
+        return f"turn {draw(st.sampled_from(['>=', '<', '==']))} {draw(st.integers(0, 3))}"
+    if kind == "visited":
+        neg = draw(st.sampled_from(["", "not "]))
+        return f"'{draw(st.sampled_from(every))}' {neg}in visited"
+    f = draw(st.sampled_from(flags))
+    if kind == "flag":
+        return draw(st.sampled_from([f, f"not {f}"]))
+    return f"{f} or charge >= {draw(st.integers(0, 3))}"
 
 
 # -- brute force through the real engine -------------------------------------------------
@@ -357,6 +378,13 @@ def check_assessed(scenario: Scenario) -> None:
                 assert pick([*values, extreme.bound]) == extreme.bound  # no play beats the proven bound
                 if extreme.exact:
                     assert pick([*values, extreme.score]) == extreme.score
+    check_critical(scenario, result, plays, every)
+    check_objectives(scenario, result, plays, every)
+
+
+def check_critical(scenario: Scenario, result: explore.Result, plays: Assessed, every: bool) -> None:
+    """Each critical item tagged: missable exactly when some play misses it, and the best
+    score when missed is the play's found (the best of every play when all were seen)."""
     cat = catalogs.load().items
     tagged = {a.item for s in scenario.states.values() for c in s.choices for a in c.assess if cat[a.item].critical}
     assert set(result.critical) == tagged and set(plays.missed) <= tagged
@@ -373,6 +401,11 @@ def check_assessed(scenario: Scenario) -> None:
             assert missed and facts.exact and facts.best_score_when_missed == max(missed)
         elif missed and facts.exact:
             assert facts.best_score_when_missed >= max(missed)
+
+
+def check_objectives(scenario: Scenario, result: explore.Result, plays: Assessed, every: bool) -> None:
+    """Each checked objective: a positive ending without it is reported with a play that
+    shows it, whenever some play reaches one."""
     checked = {o.id for o in scenario.objectives if o.met is not None}
     assert set(result.objectives) == checked
     for oid, ofacts in result.objectives.items():

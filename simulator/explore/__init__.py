@@ -319,19 +319,7 @@ def _extreme_text(label: str, x: Extreme | None, best: bool) -> list[str]:
 
 def to_text(result: Result) -> str:
     """A readable report: endings, plays, best and worst, what is never visited."""
-    t = result.tracked
-    held = [f"meters {', '.join(t.meters)}"]
-    if t.flags:
-        held.append(f"flags {', '.join(t.flags)}")
-    if t.visited_all:
-        held.append("every visited state")
-    elif t.visited:
-        held.append(f"visited {', '.join(t.visited)}")
-    if t.turn == "exact":
-        held.append("the turn")
-    elif t.turn is not None:
-        held.append(f"the turn (up to {t.turn})")
-    lines = [f"{result.scenario}: {result.nodes:,} positions (state with {'; '.join(held)})"]
+    lines = [f"{result.scenario}: {result.nodes:,} positions (state with {_held_text(result.tracked)})"]
     if not result.complete:
         lines.append(
             f"Stopped at the limit of {result.max_nodes:,} positions: the analysis is incomplete. "
@@ -339,23 +327,7 @@ def to_text(result: Result) -> str:
         )
     lines += ["", "Endings:"]
     width = max((len(e) for e in result.endings), default=0)
-    for e in result.endings.values():
-        if e.reachable is None:
-            lines.append(f"  {e.id:<{width}}  {e.outcome:<8}  not reached before the limit")
-            continue
-        if not e.reachable:
-            lines.append(f"  {e.id:<{width}}  {e.outcome:<8}  unreachable: no play ends here")
-            continue
-        assert e.min_turns is not None and e.shortest is not None
-        if e.max_turns is None:
-            span = f"reachable in {_turns(e.min_turns)} or more"
-        elif e.max_turns == UNBOUNDED:
-            span = f"{e.min_turns} or more turns (a loop can repeat)"
-        elif e.max_turns == e.min_turns:
-            span = _turns(e.min_turns)
-        else:
-            span = f"{e.min_turns} to {e.max_turns} turns"
-        lines.append(f"  {e.id:<{width}}  {e.outcome:<8}  {span}; shortest: {_path_text(e.shortest)}")
+    lines += [f"  {e.id:<{width}}  {e.outcome:<8}  {_ending_text(e)}" for e in result.endings.values()]
     if not result.complete:
         return "\n".join(lines)
     lines.append("")
@@ -383,6 +355,42 @@ def to_text(result: Result) -> str:
         if result.unvisited_choices:
             lines.append(f"Choices no play can make: {', '.join(f'{s}: {c}' for s, c in result.unvisited_choices)}")
     return "\n".join(lines)
+
+
+def _held_text(t: Tracked) -> str:
+    """What a position holds beside the state, for the report's first line: the reader
+    judges the position count by it."""
+    held = [f"meters {', '.join(t.meters)}"]
+    if t.flags:
+        held.append(f"flags {', '.join(t.flags)}")
+    if t.visited_all:
+        held.append("every visited state")
+    elif t.visited:
+        held.append(f"visited {', '.join(t.visited)}")
+    if t.turn == "exact":
+        held.append("the turn")
+    elif t.turn is not None:
+        held.append(f"the turn (up to {t.turn})")
+    return "; ".join(held)
+
+
+def _ending_text(e: EndingFacts) -> str:
+    """How an ending is reached, for its line of the report: not before the limit, never,
+    or in how many turns and by which shortest play."""
+    if e.reachable is None:
+        return "not reached before the limit"
+    if not e.reachable:
+        return "unreachable: no play ends here"
+    assert e.min_turns is not None and e.shortest is not None
+    if e.max_turns is None:
+        span = f"reachable in {_turns(e.min_turns)} or more"
+    elif e.max_turns == UNBOUNDED:
+        span = f"{e.min_turns} or more turns (a loop can repeat)"
+    elif e.max_turns == e.min_turns:
+        span = _turns(e.min_turns)
+    else:
+        span = f"{e.min_turns} to {e.max_turns} turns"
+    return f"{span}; shortest: {_path_text(e.shortest)}"
 
 
 def _assessment_text(result: Result) -> list[str]:

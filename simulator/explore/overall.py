@@ -34,7 +34,7 @@ yet searched.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from simulator import catalogs
@@ -50,6 +50,8 @@ SEARCH_BUDGET = 300_000  # partial plays the search may extend, for each of best
 SEEN_LIMIT = 2_000_000  # partial plays remembered so that one reached twice is searched once
 _HALF = {"good": 2, "mixed": 1, "poor": 0}
 _NONE = -1  # no completion within the turn limit
+# a search frame: a partial play's position and totals, and its children (-sign * bound, edge), most promising first
+_Frame = tuple[int, int, int, int, int, int, int, int, int, list[tuple[int, int]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,16 @@ class Overall:
         self.has_loop = scorer.has_loop
         self._classes: tuple[bool, bool, bool, bool] | None = None
         self.limit = LAYER_TURNS_WITH_LOOPS if self.has_loop else None
-        # what is still reachable from each position, component by component (sinks first)
+        self._reach_ahead(st)
+        self._ways_to_end(edges)
+
+    def _reach_ahead(self, st: _Structure) -> None:
+        """What is still reachable from each position, component by component (sinks first):
+        the critical items a later move makes good or misses, and the highest and lowest
+        practice still to be rated; the bounds need them."""
+        g = self.g
+        off, tgt, gid = g.off, g.tgt, g.gid
+        n = len(g.nodes)
         self.clear_ahead = [0] * n
         self.miss_ahead = [0] * n
         self.p_hi = [-1] * n  # highest practice reachable, -1 if none is rated
@@ -131,7 +142,14 @@ class Overall:
                         hi, lo = max(hi, self.p_hi[y]), min(lo, self.p_lo[y])
             for x in group:
                 self.clear_ahead[x], self.miss_ahead[x], self.p_hi[x], self.p_lo[x] = clear, miss, hi, lo
-        # the ways to an ending of exactly k turns: per position, the k and the most and least points
+
+    def _ways_to_end(self, edges: list[int]) -> None:
+        """The ways to an ending of exactly k turns: per position, the k and the most and
+        least points (a backward pass over k), and whether an ending is reachable with no
+        rated turn."""
+        g = self.g
+        tgt, gid = g.tgt, g.gid
+        n = len(g.nodes)
         into: list[list[tuple[int, int]]] = [[] for _ in range(n)]
         for e in edges:
             into[tgt[e]].append((e, _edge_source(g, e)))
@@ -294,56 +312,24 @@ class Overall:
         a partial play is dropped once no play going on from it can end with the item missed.
         """
         g = self.g
-        off, tgt, gid = g.off, g.tgt, g.gid
-        per, practice, clear, miss, good, is_end = self.per, self.practice, self.clear, self.miss, self.good, self.is_end
-        miss_ahead = self.miss_ahead
+        tgt, gid = g.tgt, g.gid
+        per, practice, clear, miss, is_end = self.per, self.practice, self.clear, self.miss, self.is_end
         bound = self.upper if best else self.lower
         sign = 1 if best else -1
         want = self.bits[need] if need is not None else 0
         cap = CRITICAL_CAP if want else 100
         assert best or not want
         root = bound(0, 0, 0, 0, 0, 0)
-        if root in (_NONE, 101) or (want and not miss_ahead[0] & want):
+        if root in (_NONE, 101) or (want and not self.miss_ahead[0] & want):
             return None
         root = min(root, cap)
-        inc: int | None = None
-        inc_edges: tuple[int, ...] = ()
-        for seed in seeds:
-            s, mask = self.totals(seed)
-            if (not want or mask & want) and (inc is None or sign * s > sign * inc):
-                inc, inc_edges = s, tuple(seed)
-        if is_end[0] and not want:
-            s = overall(0, (0, 0, 0, 0), 0, 0, False)
-            if inc is None or sign * s > sign * inc:
-                inc, inc_edges = s, ()
+        inc, inc_edges = self._seeded(best, seeds, want)
         seen: set[tuple[int, ...]] = set()
         path: list[int] = []
-        # a frame: the partial play's totals, and its children (-sign * bound, edge), most promising first
-        Frame = tuple[int, int, int, int, int, int, int, int, int, list[tuple[int, int]]]
-        stack: list[tuple[Frame, int]] = []
+        stack: list[tuple[_Frame, int]] = []
         spent = 0
-
-        def children(x: int, n: int, h: tuple[int, int, int, int], m: int, p: int, mask: int) -> list[tuple[int, int]]:
-            out = []
-            for e in range(off[x], off[x + 1]):
-                y = tgt[e]
-                if not good[y]:
-                    continue
-                d = per[e]
-                mv = gid[e]
-                pr = practice[mv]
-                m2, p2 = (m + 1, p + pr) if pr >= 0 else (m, p)
-                mask2 = (mask & ~clear[mv]) | miss[mv]
-                if want and not (mask2 | miss_ahead[y]) & want:
-                    continue
-                b = bound(y, n + 1, h[0] + h[1] + h[2] + h[3] + d[0] + d[1] + d[2] + d[3], m2, p2, mask2)
-                if b in (_NONE, 101):
-                    continue
-                out.append((-sign * min(b, cap), e))
-            out.sort()
-            return out
-
-        frame: Frame = (0, 0, 0, 0, 0, 0, 0, 0, 0, children(0, 0, (0, 0, 0, 0), 0, 0, 0))
+        children = self._children(best, want, cap)
+        frame: _Frame = (0, 0, 0, 0, 0, 0, 0, 0, 0, children(0, 0, (0, 0, 0, 0), 0, 0, 0))
         stack.append((frame, 0))
         stopped = False
         while stack:
@@ -384,13 +370,71 @@ class Overall:
             stack.append(((y, n2, c0, c1, c2, c3, m2, p2, mask2, children(y, n2, (c0, c1, c2, c3), m2, p2, mask2)), 0))
         if inc is None:  # pragma: no cover - a good position always has a play within the limit, or a seed
             return None
+        return Found(inc, inc_edges, *self._proven(best, inc, stack if stopped else [], cap, delivery))
+
+    def _seeded(self, best: bool, seeds: Sequence[Sequence[int]], want: int) -> tuple[int | None, tuple[int, ...]]:
+        """The play in hand before the search: the best (worst) of the seeds and, when the
+        start is an ending, the empty play; plays that do not miss ``want`` do not count."""
+        sign = 1 if best else -1
+        inc: int | None = None
+        inc_edges: tuple[int, ...] = ()
+        for seed in seeds:
+            s, mask = self.totals(seed)
+            if (not want or mask & want) and (inc is None or sign * s > sign * inc):
+                inc, inc_edges = s, tuple(seed)
+        if self.is_end[0] and not want:
+            s = overall(0, (0, 0, 0, 0), 0, 0, False)
+            if inc is None or sign * s > sign * inc:
+                inc, inc_edges = s, ()
+        return inc, inc_edges
+
+    def _children(
+        self, best: bool, want: int, cap: int
+    ) -> Callable[[int, int, tuple[int, int, int, int], int, int, int], list[tuple[int, int]]]:
+        """The search's expansion of a partial play: its moves as (-sign * bound, edge), most
+        promising first, without those that cannot end or cannot miss ``want``. A closure
+        over local copies of the tables, as the search's hot path."""
+        g = self.g
+        off, tgt, gid = g.off, g.tgt, g.gid
+        per, practice, clear, miss, good, miss_ahead = self.per, self.practice, self.clear, self.miss, self.good, self.miss_ahead
+        bound = self.upper if best else self.lower
+        sign = 1 if best else -1
+
+        def children(x: int, n: int, h: tuple[int, int, int, int], m: int, p: int, mask: int) -> list[tuple[int, int]]:
+            out = []
+            for e in range(off[x], off[x + 1]):
+                y = tgt[e]
+                if not good[y]:
+                    continue
+                d = per[e]
+                mv = gid[e]
+                pr = practice[mv]
+                m2, p2 = (m + 1, p + pr) if pr >= 0 else (m, p)
+                mask2 = (mask & ~clear[mv]) | miss[mv]
+                if want and not (mask2 | miss_ahead[y]) & want:
+                    continue
+                b = bound(y, n + 1, h[0] + h[1] + h[2] + h[3] + d[0] + d[1] + d[2] + d[3], m2, p2, mask2)
+                if b in (_NONE, 101):
+                    continue
+                out.append((-sign * min(b, cap), e))
+            out.sort()
+            return out
+
+        return children
+
+    def _proven(
+        self, best: bool, inc: int, unsearched: Sequence[tuple[_Frame, int]], cap: int, delivery: int | None
+    ) -> tuple[bool, int]:
+        """Whether ``inc`` is proven the best (worst), and the bound that is: the bounds of the
+        subtrees left in ``unsearched`` when the budget ran out, and with loops (or a stop)
+        the bound on every play, longer ones included."""
         proven = inc
-        if stopped:
-            for (*_, kids), i in stack:
-                if i < len(kids):
-                    b = -kids[i][0] * sign
-                    proven = max(proven, b) if best else min(proven, b)
-        if self.has_loop or stopped:
+        sign = 1 if best else -1
+        for (*_, kids), i in unsearched:
+            if i < len(kids):
+                b = -kids[i][0] * sign
+                proven = max(proven, b) if best else min(proven, b)
+        if self.has_loop or unsearched:
             clean, clean_long, missed, missed_long = self._endings()
             tail = self._tail(best, delivery)  # bounds every play, the critical cap aside
             if best:
@@ -402,7 +446,7 @@ class Overall:
             if self.has_loop:  # the plays longer than the search went
                 proven = max(proven, longer) if best else min(proven, longer)
             proven = min(proven, every) if best else max(proven, every)
-        return Found(inc, inc_edges, proven == inc, proven)
+        return proven == inc, proven
 
     def _endings(self) -> tuple[bool, bool, bool, bool]:
         """Whether a play can end clean (no critical item missed), go round a loop and end

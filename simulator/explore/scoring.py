@@ -49,13 +49,13 @@ class _Scorer:
 
     def layered(self) -> tuple[_Candidate | None, _Candidate | None, bool]:
         """Every play of up to a bound on turns, scored exactly; True if that was every play."""
-        g, per, good, is_end = self.g, self.per, self.good_node, self.is_end
+        g, per, good = self.g, self.per, self.good_node
         off, tgt = g.off, g.tgt
         zero = (0, 0, 0, 0)
         layers: list[dict[int, dict[tuple[int, ...], tuple[int, tuple[int, ...], int]]]] = [{0: {zero: (-1, zero, -1)}}]
         best: tuple[int, int, int, tuple[int, ...]] | None = None  # (score, turns, node, points)
         worst: tuple[int, int, int, tuple[int, ...]] | None = None
-        if is_end[0]:
+        if self.is_end[0]:
             best = worst = (0, 0, 0, zero)
         limit = None if not self.has_loop else LAYER_TURNS_WITH_LOOPS
         held = 1
@@ -82,16 +82,28 @@ class _Scorer:
             if held > LAYER_BUDGET:
                 return self._unwind(layers, best), self._unwind(layers, worst), False
             layers.append(new)
-            for y, bucket in new.items():
-                if not is_end[y]:
-                    continue
-                for h in bucket:
-                    s = _score(turns, h)
-                    if best is None or s > best[0]:
-                        best = (s, turns, y, h)
-                    if worst is None or s < worst[0]:
-                        worst = (s, turns, y, h)
+            best, worst = self._score_endings(new, turns, best, worst)
         return self._unwind(layers, best), self._unwind(layers, worst), not self.has_loop
+
+    def _score_endings(
+        self,
+        layer: dict[int, dict[tuple[int, ...], tuple[int, tuple[int, ...], int]]],
+        turns: int,
+        best: tuple[int, int, int, tuple[int, ...]] | None,
+        worst: tuple[int, int, int, tuple[int, ...]] | None,
+    ) -> tuple[tuple[int, int, int, tuple[int, ...]] | None, tuple[int, int, int, tuple[int, ...]] | None]:
+        """The best and worst so far, after scoring the plays of this layer that end here."""
+        is_end = self.is_end
+        for y, bucket in layer.items():
+            if not is_end[y]:
+                continue
+            for h in bucket:
+                s = _score(turns, h)
+                if best is None or s > best[0]:
+                    best = (s, turns, y, h)
+                if worst is None or s < worst[0]:
+                    worst = (s, turns, y, h)
+        return best, worst
 
     @staticmethod
     def _unwind(
@@ -220,69 +232,98 @@ class _Scorer:
         last: tuple[int, int] | None = None
         while True:
             self._evaluate(group, pol, w, val, ep, eq)
-            changed = False
-            for x in group:
-                bp, bq, best_e = ep[x], eq[x], -1
-                for e in range(off[x], off[x + 1]):
-                    y = tgt[e]
-                    if comp[y] == cid and ep[y] * bq > bp * eq[y]:
-                        bp, bq, best_e = ep[y], eq[y], e
-                if best_e >= 0:
-                    pol[x] = best_e
-                    changed = True
-            if changed:
+            if self._higher_means(cid, group, pol, ep, eq):
                 continue
             p, q = ep[group[0]], eq[group[0]]  # one mean now: no edge leads to a higher one
             if (p, q) != last:  # the mean moved: a full sweep, as Howard does
                 last = (p, q)
-                for x in group:
-                    cur, best_e = val[x], -1
-                    for e in range(off[x], off[x + 1]):
-                        y = tgt[e]
-                        if comp[y] == cid:
-                            v = q * w[e] - p + val[y]
-                            if v > cur:
-                                cur, best_e = v, e
-                    if best_e >= 0:
-                        pol[x] = best_e
-                        changed = True
-                if not changed:
+                if not self._higher_values(cid, group, w, pol, val, p, q):
                     return
                 continue
-            kids: dict[int, set[int]] = {x: set() for x in group}
-            for x in group:
-                kids[tgt[pol[x]]].add(x)
-            queue = deque(group)
-            queued = set(group)
-            closed = False
-            while queue and not closed:
-                y = queue.popleft()
-                queued.discard(y)
-                for e, x in into[y]:
-                    gain = q * w[e] - p + val[y] - val[x]
-                    if gain <= 0:
-                        continue
-                    tree = [x]  # every position whose policy path runs through x
-                    seen = {x}
-                    for z in tree:
-                        for k in kids[z]:
-                            if k not in seen:
-                                seen.add(k)
-                                tree.append(k)
-                    if y in seen:  # a loop better than the mean: evaluate again
-                        pol[x] = e
-                        closed = True
-                        break
-                    kids[tgt[pol[x]]].discard(x)
-                    kids[y].add(x)
-                    pol[x] = e
-                    for z in tree:
-                        val[z] += gain
-                        if z not in queued:
-                            queued.add(z)
-                            queue.append(z)
-            if not closed:
+            if not self._raise_labels(group, into, w, pol, val, p, q):
                 return
+
+    def _higher_means(self, cid: int, group: list[int], pol: list[int], ep: list[int], eq: list[int]) -> bool:
+        """Howard's first step: switch each position to the successor with the highest cycle
+        mean, if higher than its own; True if any switched (the policy needs evaluating)."""
+        g, comp = self.g, self.st.comp
+        off, tgt = g.off, g.tgt
+        changed = False
+        for x in group:
+            bp, bq, best_e = ep[x], eq[x], -1
+            for e in range(off[x], off[x + 1]):
+                y = tgt[e]
+                if comp[y] == cid and ep[y] * bq > bp * eq[y]:
+                    bp, bq, best_e = ep[y], eq[y], e
+            if best_e >= 0:
+                pol[x] = best_e
+                changed = True
+        return changed
+
+    def _higher_values(self, cid: int, group: list[int], w: list[int], pol: list[int], val: list[int], p: int, q: int) -> bool:
+        """A full sweep at the mean ``p/q``: switch each position to the edge of highest value;
+        True if any switched."""
+        g, comp = self.g, self.st.comp
+        off, tgt = g.off, g.tgt
+        changed = False
+        for x in group:
+            cur, best_e = val[x], -1
+            for e in range(off[x], off[x + 1]):
+                y = tgt[e]
+                if comp[y] == cid:
+                    v = q * w[e] - p + val[y]
+                    if v > cur:
+                        cur, best_e = v, e
+            if best_e >= 0:
+                pol[x] = best_e
+                changed = True
+        return changed
+
+    def _raise_labels(
+        self,
+        group: list[int],
+        into: dict[int, list[tuple[int, int]]],
+        w: list[int],
+        pol: list[int],
+        val: list[int],
+        p: int,
+        q: int,
+    ) -> bool:
+        """Switches for a higher value at an unchanged mean, as a label-correcting longest path
+        (the switched position's policy subtree moves up by the gain); True when a switch
+        closed a policy cycle, a loop better than the mean, so the policy needs evaluating."""
+        tgt = self.g.tgt
+        kids: dict[int, set[int]] = {x: set() for x in group}
+        for x in group:
+            kids[tgt[pol[x]]].add(x)
+        queue = deque(group)
+        queued = set(group)
+        while queue:
+            y = queue.popleft()
+            queued.discard(y)
+            for e, x in into[y]:
+                gain = q * w[e] - p + val[y] - val[x]
+                if gain <= 0:
+                    continue
+                tree = [x]  # every position whose policy path runs through x
+                seen = {x}
+                for z in tree:
+                    for k in kids[z]:
+                        if k not in seen:
+                            seen.add(k)
+                            tree.append(k)
+                if y in seen:  # a loop better than the mean: evaluate again
+                    pol[x] = e
+                    return True
+                kids[tgt[pol[x]]].discard(x)
+                kids[y].add(x)
+                pol[x] = e
+                for z in tree:
+                    val[z] += gain
+                    if z not in queued:
+                        queued.add(z)
+                        queue.append(z)
+        return False
 
     def _evaluate(self, group: list[int], pol: list[int], w: list[int], val: list[int], ep: list[int], eq: list[int]) -> None:
         """Values of a policy: each position's cycle mean ``ep/eq`` and relative value ``val`` (x eq)."""
