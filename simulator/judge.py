@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from simulator import catalogs
-from simulator.expressions import render
+from simulator.expressions import Names, render
 from simulator.model import DIMENSIONS, DONE_LEVELS, RATING_POINTS, Assess, Choice, Rating, Scenario, State
 
 # Reply time (seconds, reading time already taken off) against a state's pace: (too soon
@@ -285,7 +285,7 @@ def judge(
     delivery: Delivery,
     charge_before: int,
     charge_after: int,
-    context: Mapping[str, Any],
+    context: Names,
     response_time: float | None = None,
     patience: float = 1.0,
 ) -> Judgement:
