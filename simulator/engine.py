@@ -15,6 +15,7 @@ transitions for that choice are the ``next`` branches in order, each guarded by 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,10 @@ from simulator.errors import ChoiceRefused
 from simulator.expressions import bind, evaluate, render
 from simulator.judge import Delivery, Judgement, judge
 from simulator.model import Choice, Ending, Objective, Scenario, State
+
+# transitions logs every callback of every turn at INFO and DEBUG: an application that logs
+# at INFO (a web server) would otherwise write several lines per turn, 4x the turn's time.
+logging.getLogger("transitions").setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True, slots=True)
