@@ -164,7 +164,10 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
 class Session:
     """One play of a scenario: where it is, its meters, flags, turn and visited states."""
 
-    __slots__ = ("_bound", "compiled", "flags", "meters", "scenario", "state", "turn", "turns", "visited", "visits")
+    __slots__ = (
+        "_bound", "_flags_kept", "_meters_kept", "compiled", "flags", "meters", "scenario", "state", "turn", "turns",
+        "visited", "visits",
+    )  # fmt: skip
 
     def __init__(self, compiled: CompiledScenario) -> None:
         self.compiled = compiled
@@ -177,6 +180,10 @@ class Session:
         self.visits = Visit(self.scenario.start)  # the same states, as the chain turns keep
         self.turns: list[Turn] = []
         self._bound: Context | None = None
+        # Copies of meters and flags as they are now, already kept by the last turn: the next
+        # turn shares them instead of copying again (turns never change what they keep).
+        self._meters_kept: dict[str, int] | None = None
+        self._flags_kept: dict[str, bool] | None = None
 
     # -- reading -----------------------------------------------------------------
 
@@ -287,8 +294,8 @@ class Session:
 
     def _step(self, choice: Choice, said: Delivery, response_time: float | None, patience: float) -> Turn:
         state = self.current
-        before = dict(self.meters)
-        flags_before = dict(self.flags)
+        before = self._meters_kept if self._meters_kept is not None else dict(self.meters)
+        flags_before = self._flags_kept if self._flags_kept is not None else dict(self.flags)
         visits_before = self.visits
         event = self.compiled.machine.events[choice.id]
         if not event.trigger(
@@ -299,9 +306,11 @@ class Session:
         judgement = judge(
             self.scenario, state, choice, said, before["charge"], self.meters["charge"], context, response_time, patience
         )
+        after = before if self.meters == before else dict(self.meters)
+        self._meters_kept, self._flags_kept = after, None if choice.set_flags else flags_before
         turn = Turn(
             number=self.turn, state=state.id, choice=choice.id, say=choice.say, delivery=said, timing=choice.timing,
-            meters_before=before, meters_after=dict(self.meters), flags_before=flags_before,
+            meters_before=before, meters_after=after, flags_before=flags_before,
             visits_before=visits_before, next=self.state, judgement=judgement, response_time=response_time, patience=patience,
         )  # fmt: skip
         self.turns.append(turn)
@@ -327,7 +336,7 @@ class Session:
         self.flags = dict(t.flags_before)
         self.visits = t.visits_before
         self.visited = set(t.visits_before.states())
-        self._bound = None
+        self._bound = self._meters_kept = self._flags_kept = None
         self.turn = t.number - 1
         self.turns = [x for x in self.turns if x.number < t.number]
         return self

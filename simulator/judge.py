@@ -348,10 +348,25 @@ def judge(
             shown = tone.id if dim == "tone" else "; ".join(c.signals for c in cues)
             text = _PLAIN_LEADS[dim].format(x=shown)
         if src is not None and dim not in choice.rating and context_notes[dim]:
-            feedback[dim] = render(src.text, context) + " " + render(context_notes[dim], context)
+            feedback[dim] = _shared(render(src.text, context) + " " + render(context_notes[dim], context))
         else:
-            feedback[dim] = render(src.text if src else text, context)
+            feedback[dim] = _shared(render(src.text if src else text, context))
     return Judgement(ratings, feedback, mixed, flooded, practice, practice_text(items), items, choice.problem)
+
+
+_SHARED: dict[str, str] = {}
+
+
+def _shared(text: str) -> str:
+    """One copy of a feedback line that many turns get (the catalog's lines, filled with the
+    same values), so a long session keeps each once; bounded, so odd texts cannot pile up."""
+    kept = _SHARED.get(text)
+    if kept is not None:
+        return kept
+    if len(_SHARED) >= 4096:
+        _SHARED.clear()
+    _SHARED[text] = text
+    return text
 
 
 def landing(cue: catalogs.Cue, scenario: Scenario, state: State) -> catalogs.Cue:
