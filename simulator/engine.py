@@ -297,6 +297,7 @@ class Session:
         before = self._meters_kept if self._meters_kept is not None else dict(self.meters)
         flags_before = self._flags_kept if self._flags_kept is not None else dict(self.flags)
         visits_before = self.visits
+        self._meters_kept = self._flags_kept = None  # until this turn has kept its own
         event = self.compiled.machine.events[choice.id]
         if not event.trigger(
             self, choice=choice, delivery=said, charge_before=before["charge"]
