@@ -15,19 +15,43 @@ transitions for that choice are the ``next`` branches in order, each guarded by 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
+from jinja2.runtime import Context
 from transitions import EventData, Machine
 
 from simulator import rules
 from simulator.delivery import charge_shift
 from simulator.errors import ChoiceRefused
-from simulator.expressions import evaluate, render
+from simulator.expressions import bind, evaluate, render
 from simulator.judge import Delivery, Judgement, judge
 from simulator.model import Choice, Ending, Objective, Scenario, State
+
+# transitions logs every callback of every turn at INFO and DEBUG: an application that logs
+# at INFO (a web server) would otherwise write several lines per turn, 4x the turn's time.
+logging.getLogger("transitions").setLevel(logging.WARNING)
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """A session's visited states as a chain shared by its turns: the newest state first,
+    then the chain before it. A turn keeps the chain as it was (one reference), not a copy
+    of the set, so a session's memory grows with its turns, not turns x states."""
+
+    state: str
+    prior: Visit | None = None
+
+    def states(self) -> frozenset[str]:
+        out = []
+        link: Visit | None = self
+        while link is not None:
+            out.append(link.state)
+            link = link.prior
+        return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +67,17 @@ class Turn:
     meters_before: Mapping[str, int]
     meters_after: Mapping[str, int]
     flags_before: Mapping[str, bool]
-    visited_before: frozenset[str]
+    visits_before: Visit
     next: str
     judgement: Judgement
     response_time: float | None = None
     patience: float = 1.0  # how far the late limit was stretched (``--timing relaxed``)
     typed: str | None = None  # free mode: the learner's own words, taken as this choice
     own_words: tuple[Mapping[str, Any], ...] = ()  # free mode: what the words show (simulator.freetext.words)
+
+    @property
+    def visited_before(self) -> frozenset[str]:
+        return self.visits_before.states()
 
 
 class CompiledScenario:
@@ -82,7 +110,8 @@ class CompiledScenario:
 
 
 class _Condition:
-    """A branch's ``when``, evaluated in the sandbox against the session's values."""
+    """A branch's ``when``, evaluated in the sandbox against the session's values (the
+    turn's one bound context, already updated by the turn's effects)."""
 
     __slots__ = ("source",)
 
@@ -91,7 +120,7 @@ class _Condition:
 
     def __call__(self, event: EventData) -> bool:
         session = cast(Session, event.model)
-        return evaluate(self.source, session.names())
+        return evaluate(self.source, session.bound())
 
 
 def _apply_choice(event: EventData) -> None:
@@ -116,11 +145,14 @@ def _apply_choice(event: EventData) -> None:
         session.meters["charge"] = max(session.meters["charge"], before - charge.recovery)
     session.flags.update(choice.set_flags)
     session.turn += 1
+    session.values_changed(bool(choice.set_flags))
 
 
 def _mark_visited(event: EventData) -> None:
     session = cast(Session, event.model)
-    session.visited.add(session.state)
+    if session.state not in session.visited:
+        session.visited.add(session.state)
+        session.visits = Visit(session.state, session.visits)
 
 
 @lru_cache(maxsize=64)
@@ -132,7 +164,10 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
 class Session:
     """One play of a scenario: where it is, its meters, flags, turn and visited states."""
 
-    __slots__ = ("compiled", "flags", "meters", "scenario", "state", "turn", "turns", "visited")
+    __slots__ = (
+        "_bound", "_flags_kept", "_meters_kept", "compiled", "flags", "meters", "scenario", "state", "turn", "turns",
+        "visited", "visits",
+    )  # fmt: skip
 
     def __init__(self, compiled: CompiledScenario) -> None:
         self.compiled = compiled
@@ -142,7 +177,13 @@ class Session:
         self.flags: dict[str, bool] = {}
         self.turn = 0
         self.visited: set[str] = {self.scenario.start}
+        self.visits = Visit(self.scenario.start)  # the same states, as the chain turns keep
         self.turns: list[Turn] = []
+        self._bound: Context | None = None
+        # Copies of meters and flags as they are now, already kept by the last turn: the next
+        # turn shares them instead of copying again (turns never change what they keep).
+        self._meters_kept: dict[str, int] | None = None
+        self._flags_kept: dict[str, bool] | None = None
 
     # -- reading -----------------------------------------------------------------
 
@@ -165,15 +206,31 @@ class Session:
         ctx.update(self.flags)
         ctx.update(self.meters)
         ctx["turn"] = self.turn
-        ctx["visited"] = frozenset(self.visited)
+        ctx["visited"] = self.visited  # live, not a copy: the sandbox allows no call that could change it
         return ctx
+
+    def bound(self) -> Context:
+        """:meth:`names` bound once for Jinja and kept up to date as the session moves
+        (:meth:`values_changed`), so ``requires`` and ``when`` share one context."""
+        if self._bound is None:
+            self._bound = bind(self.names())
+        return self._bound
+
+    def values_changed(self, flags: bool = True) -> None:
+        """Bring the bound context in step after a turn changed meters, turn and maybe flags."""
+        if self._bound is not None:
+            names = self._bound.parent
+            if flags:
+                names.update(self.flags)
+            names.update(self.meters)
+            names["turn"] = self.turn
 
     def offered(self) -> list[Choice]:
         """The current state's choices whose ``requires`` is true, in file order."""
         choices = self.current.choices
         if not any(c.requires for c in choices):
             return list(choices)
-        names = self.names()
+        names = self.bound()
         return [c for c in choices if c.requires is None or evaluate(c.requires.text, names)]
 
     def template_context(self, before: Mapping[str, int] | None = None, speaker: str | None = None) -> dict[str, Any]:
@@ -237,22 +294,25 @@ class Session:
 
     def _step(self, choice: Choice, said: Delivery, response_time: float | None, patience: float) -> Turn:
         state = self.current
-        before = dict(self.meters)
-        flags_before = dict(self.flags)
-        visited_before = frozenset(self.visited)
+        before = self._meters_kept if self._meters_kept is not None else dict(self.meters)
+        flags_before = self._flags_kept if self._flags_kept is not None else dict(self.flags)
+        visits_before = self.visits
+        self._meters_kept = self._flags_kept = None  # until this turn has kept its own
         event = self.compiled.machine.events[choice.id]
         if not event.trigger(
             self, choice=choice, delivery=said, charge_before=before["charge"]
         ):  # pragma: no cover - the last branch has no guard
             raise ChoiceRefused(f"no branch of '{choice.id}' could be taken")
-        context = self.template_context(before, speaker=state.speaker)
+        context = bind(self.template_context(before, speaker=state.speaker))
         judgement = judge(
             self.scenario, state, choice, said, before["charge"], self.meters["charge"], context, response_time, patience
         )
+        after = before if self.meters == before else dict(self.meters)
+        self._meters_kept, self._flags_kept = after, None if choice.set_flags else flags_before
         turn = Turn(
             number=self.turn, state=state.id, choice=choice.id, say=choice.say, delivery=said, timing=choice.timing,
-            meters_before=before, meters_after=dict(self.meters), flags_before=flags_before,
-            visited_before=visited_before, next=self.state, judgement=judgement, response_time=response_time, patience=patience,
+            meters_before=before, meters_after=after, flags_before=flags_before,
+            visits_before=visits_before, next=self.state, judgement=judgement, response_time=response_time, patience=patience,
         )  # fmt: skip
         self.turns.append(turn)
         return turn
@@ -261,10 +321,11 @@ class Session:
         """An independent session at the same point (turns are immutable, so they are shared)."""
         other = Session(self.compiled)
         other.state, other.turn = self.state, self.turn
-        other.meters, other.flags, other.visited, other.turns = (
+        other.meters, other.flags, other.visited, other.visits, other.turns = (
             dict(self.meters),
             dict(self.flags),
             set(self.visited),
+            self.visits,
             list(self.turns),
         )
         return other
@@ -274,7 +335,9 @@ class Session:
         self.state = t.state
         self.meters = dict(t.meters_before)
         self.flags = dict(t.flags_before)
-        self.visited = set(t.visited_before)
+        self.visits = t.visits_before
+        self.visited = set(t.visits_before.states())
+        self._bound = self._meters_kept = self._flags_kept = None
         self.turn = t.number - 1
         self.turns = [x for x in self.turns if x.number < t.number]
         return self
@@ -298,4 +361,4 @@ def replay(scenario: Scenario, choices: Sequence[str]) -> Session:
     return session
 
 
-__all__ = ["CompiledScenario", "Session", "Turn", "compile_scenario", "replay"]
+__all__ = ["CompiledScenario", "Session", "Turn", "Visit", "compile_scenario", "replay"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from simulator import catalogs
-from simulator.expressions import render
+from simulator.expressions import Names, render
 from simulator.model import DIMENSIONS, DONE_LEVELS, RATING_POINTS, Assess, Choice, Rating, Scenario, State
 
 # Reply time (seconds, reading time already taken off) against a state's pace: (too soon
@@ -285,7 +285,7 @@ def judge(
     delivery: Delivery,
     charge_before: int,
     charge_after: int,
-    context: Mapping[str, Any],
+    context: Names,
     response_time: float | None = None,
     patience: float = 1.0,
 ) -> Judgement:
@@ -348,10 +348,25 @@ def judge(
             shown = tone.id if dim == "tone" else "; ".join(c.signals for c in cues)
             text = _PLAIN_LEADS[dim].format(x=shown)
         if src is not None and dim not in choice.rating and context_notes[dim]:
-            feedback[dim] = render(src.text, context) + " " + render(context_notes[dim], context)
+            feedback[dim] = _shared(render(src.text, context) + " " + render(context_notes[dim], context))
         else:
-            feedback[dim] = render(src.text if src else text, context)
+            feedback[dim] = _shared(render(src.text if src else text, context))
     return Judgement(ratings, feedback, mixed, flooded, practice, practice_text(items), items, choice.problem)
+
+
+_SHARED: dict[str, str] = {}
+
+
+def _shared(text: str) -> str:
+    """One copy of a feedback line that many turns get (the catalog's lines, filled with the
+    same values), so a long session keeps each once; bounded, so odd texts cannot pile up."""
+    kept = _SHARED.get(text)
+    if kept is not None:
+        return kept
+    if len(_SHARED) >= 4096:
+        _SHARED.clear()
+    _SHARED[text] = text
+    return text
 
 
 def landing(cue: catalogs.Cue, scenario: Scenario, state: State) -> catalogs.Cue:
