@@ -258,12 +258,19 @@ _OVERRIDE_LEADS: Mapping[str, Mapping[str, str]] = {
 }
 
 
+def timing_lead(rating: Rating, timing: catalogs.Timing) -> str:
+    """The timing feedback's first words: "Well timed." rather than "Good timing (well timed)."."""
+    if rating == "good" and timing.id == "well_timed":
+        return "Well timed."
+    return _LEADS["timing"][rating].format(x=timing.id.replace("_", " "))
+
+
 def overridden_text(dim: str, rating: Rating, tone: str, timing: catalogs.Timing, before: int, after: int) -> str:
     """Feedback in the catalog's voice that agrees with an author's overriding rating."""
     if dim == "tone":
         return _LEADS["tone"][rating].format(x=tone)
     if dim == "timing":
-        return _LEADS["timing"][rating].format(x=timing.id.replace("_", " "))
+        return timing_lead(rating, timing)
     return _OVERRIDE_LEADS[dim][rating].format(before=before, after=after)
 
 
@@ -310,14 +317,10 @@ def judge(
         charge_before, charge_after, flood, scenario.meters["charge"].min, scenario.window_of(state)
     )
     derived: dict[str, Rating] = {"tone": t_rating, "timing": ti_rating, "nonverbal": n_rating, "charge": c_rating}
-    timing_lead = (
-        _LEADS["timing"][ti_rating].format(x=timing.id.replace("_", " "))
-        if ti_rating == timing.rating
-        else _MEASURED_LEADS[ti_rating]
-    )
+    lead = timing_lead(ti_rating, timing) if ti_rating == timing.rating else _MEASURED_LEADS[ti_rating]
     texts = {
         "tone": " ".join(p for p in (_LEADS["tone"][t_rating].format(x=tone.id), tone.note, t_extra) if p),
-        "timing": " ".join(p for p in (timing_lead, timing.note if ti_rating == timing.rating else "", ti_extra) if p),
+        "timing": " ".join(p for p in (lead, timing.note if ti_rating == timing.rating else "", ti_extra) if p),
         "nonverbal": n_text,
         "charge": c_text,
     }

@@ -323,8 +323,8 @@ def _rewind(session: Session, answers: Answers, screen: Screen, recorder: Record
         return False
     recorder.rewound(session, undone)
     if not opts.quiet:
-        what = "your last reply" if len(undone) == 1 else f"your last {len(undone)} replies"
-        screen.para(screen.style(f"Taken back {what}. Try something else.", fg="cyan"), indent="  ")
+        what = "Your last reply is" if len(undone) == 1 else f"Your last {len(undone)} replies are"
+        screen.para(screen.style(f"{what} taken back. Try something else.", fg="cyan"), indent="  ")
     return True
 
 

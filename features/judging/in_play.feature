@@ -36,7 +36,7 @@ Feature: Judging in play: author overrides, measured timing, delivery choice
       | reply       | seconds |
       | acknowledge | 60      |
     Then turn 1 has timing rated good
-    And turn 1's timing feedback says "Good timing (well timed)."
+    And turn 1's timing feedback says "Well timed."
 
   Scenario: a long hesitation at an ordinary moment is late, and the feedback does not contradict itself
     Given the example scenario as "money.yaml" with "pace: fast" replaced by "pace: normal"
@@ -108,7 +108,7 @@ Feature: Judging in play: author overrides, measured timing, delivery choice
       | reply       | seconds |
       | acknowledge | 300     |
     Then turn 1 has timing rated good
-    And turn 1's timing feedback says "Good timing (well timed)."
+    And turn 1's timing feedback says "Well timed."
 
   Scenario: with timing relaxed, three times as long before a reply is late
     Given the example scenario as "money.yaml" with "pace: fast" replaced by "pace: normal"

@@ -81,7 +81,7 @@ Feature: Flowers on her birthday (mother-impasse)
     When I choose "rebut"
     Then Ama's charge is 9
     And the charge is rated poor
-    And the charge feedback says "At 8 or more she can no longer take words in"
+    And the charge feedback says "The counter-attack tipped her over. Ama is flooded (charge 9, flooding at 8)"
     And the old_script meter is 3
     And the session ends in "same-old-row"
 

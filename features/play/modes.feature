@@ -34,7 +34,7 @@ Feature: Coach and assess modes, rewind and pause
       2
       """
     Then the exit code is 0
-    And the output contains "Taken back your last reply. Try something else."
+    And the output contains "Your last reply is taken back. Try something else."
     And the output contains "Ending: The real expectation is on the table (positive)"
     And the last record holds 2 attempts, 1 taken back
     And the last record is finished with 1 turns
@@ -90,7 +90,7 @@ Feature: Coach and assess modes, rewind and pause
       2
       """
     Then the exit code is 0
-    And the output contains "Taken back your last 2 replies. Try something else."
+    And the output contains "Your last 2 replies are taken back. Try something else."
     And the output contains "Ending: The real expectation is on the table (positive)"
     And the last record holds 3 attempts, 2 taken back
 
