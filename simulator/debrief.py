@@ -51,6 +51,12 @@ class Row:
     own_words: tuple[str, ...] = ()  # free mode: what the words show, one note each
 
 
+SCORES_HELD_BACK = (
+    "No scores this time: a rehearsal that ended this way is better read reply by reply, below, "
+    "with what else you could have said. You can play it again whenever you are ready."
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Debrief:
     scenario_id: str
@@ -81,6 +87,14 @@ class Debrief:
     @property
     def ended_badly(self) -> bool:
         return self.outcome == "negative"
+
+    @property
+    def scores_held_back(self) -> bool:
+        """A client's rehearsal that ended badly shows no row of numbers, often all zeros
+        after a flood: blunt for someone rehearsing their own life, and less use than what
+        each reply did (newcomer review, finding 16). The numbers stay in the record and the
+        JSON; a trainee (therapist perspective) sees them, as a trainer grades them."""
+        return self.perspective != "therapist" and self.ended_badly
 
     @property
     def missed_critical_lines(self) -> tuple[ItemLine, ...]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 import click
 
 from simulator import catalogs, rules, safety
-from simulator.debrief import Debrief, Row, problem_title, technique_title
+from simulator.debrief import SCORES_HELD_BACK, Debrief, Row, problem_title, technique_title
 from simulator.engine import Session, Turn
 from simulator.errors import ChoiceRefused, ScenarioStuck, SessionEnded, SessionInterrupted
 from simulator.humanize import cue_title, plural
@@ -238,6 +238,17 @@ def run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, 
 
 
 def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder, opts: PlayOptions) -> Session:
+    while _play_to_ending(session, answers, screen, recorder, opts):
+        if not opts.quiet:
+            show_state(session, screen, opts.mode, [])
+        if not _take_back_ending(session, answers, screen, recorder, opts):
+            recorder.finish(session)
+            break
+    return session
+
+
+def _play_to_ending(session: Session, answers: Answers, screen: Screen, recorder: Recorder, opts: PlayOptions) -> bool:
+    """Play turns until an ending (True) or until scripted choices run out (False)."""
     show = not opts.quiet
     reshow = True  # the turn is shown again only when it changed
     while not session.finished:
@@ -254,7 +265,7 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
         reply = answers.ask(opts.free.prompt(offered) if opts.free else f"Your reply [1-{len(offered)}]:", screen)
         if reply is None:
             if answers.scripted is not None:
-                return session  # the scripted choices ran out before an ending
+                return False  # the scripted choices ran out before an ending
             raise _stopped(session, opts, answers.ended_by, 0)
         again = _command(session, answers, screen, recorder, opts, offered, reply)
         if again is not None:
@@ -281,10 +292,28 @@ def _run(session: Session, answers: Answers, screen: Screen, recorder: Recorder,
         recorder.turn(session, turn)
         if show and opts.mode == "coach":
             show_feedback(turn, screen)
-    if show:
-        show_state(session, screen, opts.mode, [])
-    recorder.finish(session)
-    return session
+    return True
+
+
+def _take_back_ending(session: Session, answers: Answers, screen: Screen, recorder: Recorder, opts: PlayOptions) -> bool:
+    """In coach mode, an ending that did not go well can be taken back before the debrief
+    (newcomer review, finding 16: a flood used to end the session with no way to try again).
+    Returns whether a reply was taken back; Enter, 'pause' or the end of input go on to the debrief.
+    Scripted runs (``--choices``) and ``--json`` never ask: they end where the choices end."""
+    if opts.quiet or answers.scripted is not None or not rules.may_take_back_ending(session, opts.mode):
+        return False
+    screen.line()
+    screen.para(
+        screen.style("In coach mode you can take that back: type 'rewind' to try your last reply another way, "
+                     "or press Enter for the debrief.", fg="cyan")
+    )  # fmt: skip
+    while True:
+        reply = answers.ask("Rewind, or Enter for the debrief:", screen)
+        word, _, count = (reply or "").strip().lower().partition(" ")
+        if word not in REWIND_WORDS:
+            return False
+        if _rewind(session, answers, screen, recorder, opts, count):
+            return True
 
 
 def _command(
@@ -385,7 +414,10 @@ def show_debrief(d: Debrief, screen: Screen) -> None:
         screen.para(
             screen.style(f"Not yet competent: {line.title.lower()}.", bold=True, fg="red") + (f" {line.why}" if line.why else "")
         )
-    if d.rows:
+    if d.rows and d.scores_held_back:
+        screen.line()
+        screen.para(SCORES_HELD_BACK)
+    elif d.rows:
         screen.line()
         # Without assessment items, delivery is overall (version 1's scores line).
         shown = {k: v for k, v in d.scores.items() if d.scores["practice"] is not None or k not in ("practice", "delivery")}

@@ -282,7 +282,9 @@ class Store:
                 _finish(db, sid, session)
 
     def rewind(self, sid: str, count: int, guard: Guard | None = None, writer: str | None = None) -> None:
-        """Mark the last ``count`` active turns as taken back (they stay in the record)."""
+        """Mark the last ``count`` active turns as taken back (they stay in the record). A
+        session that had ended is open again (coach mode's take-back at an ending:
+        :func:`simulator.rules.may_take_back_ending`): its ending and scores are cleared."""
         with self.engine.begin() as db:
             if guard is not None:
                 _check(db, sid, guard)
@@ -296,6 +298,12 @@ class Store:
             ).all()
             for (seq,) in active:
                 db.execute(turns.update().where(turns.c.session_id == sid, turns.c.seq == seq).values(rewound=True))
+            if active:
+                db.execute(
+                    sessions.update()
+                    .where(sessions.c.id == sid, sessions.c.finished_at.is_not(None))
+                    .values(finished_at=None, ending_id=None, ending=None, scores=None)
+                )
 
     def finish(self, sid: str, session: Session) -> None:
         """Record the ending (already done by ``add_turn`` when the last turn ended it)."""

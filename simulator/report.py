@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from simulator import controls
-from simulator.debrief import Debrief, problem_title, technique_title
+from simulator.debrief import SCORES_HELD_BACK, Debrief, problem_title, technique_title
 from simulator.jinja_env import report_environment
 from simulator.model import DIMENSIONS
 
@@ -47,6 +47,7 @@ def _context(d: Debrief, links: dict[str, str] | None = None) -> dict[str, Any]:
         "technique_title": technique_title,
         "problem_title": problem_title,
         "grounding": d.grounding,
+        "scores_held_back": SCORES_HELD_BACK if d.scores_held_back else "",
     }
 
 

@@ -156,6 +156,15 @@ def check_rewind(session: Session, mode: str) -> None:
         raise RewindRefused("there is nothing to take back yet", "Nothing to take back")
 
 
+def may_take_back_ending(session: Session, mode: str) -> bool:
+    """Whether the learner is offered to take back the reply that ended the conversation:
+    in coach mode, at an ending that did not go well (mixed or negative). Coach mode is for
+    trying again; a flood that closed the session with no way back taught nothing more
+    (newcomer review, finding 16). A good ending is left as it is."""
+    ending = session.ending
+    return mode == "coach" and bool(session.turns) and ending is not None and ending.outcome != "positive"
+
+
 # -- replaying ---------------------------------------------------------------------------------
 
 

@@ -120,6 +120,23 @@ def test_markdown_states_the_same_facts(planted: Path) -> None:
     assert all(line.count(" | ") == 5 for line in table_rows), "a cell broke the table"
 
 
+def test_a_clients_bad_ending_shows_no_row_of_scores_but_the_json_keeps_them(planted: Path) -> None:
+    """Newcomer review, finding 16: not a row of zeros for someone rehearsing their own life."""
+    held_back = (
+        "No scores this time: a rehearsal that ended this way is better read reply by reply, below, "
+        "with what else you could have said. You can play it again whenever you are ready."
+    )
+    md = play_and_report(planted, "md", "counter,let-go")
+    assert "## Ending: The impasse deepens (negative)" in md
+    assert f"## Scores\n\n{held_back}\n" in md
+    assert "| tone |" not in md
+    page = play_and_report(planted, "html", "counter,let-go")
+    assert f'<h2 id="scores">Scores</h2>\n<p>{held_back}</p>' in page
+    assert 'class="scores"' not in page
+    data = json.loads(play_and_report(planted, "json", "counter,let-go"))
+    assert data["scores"]["overall"] == 0
+
+
 def test_json_report_and_a_changed_scenario(planted: Path) -> None:
     data = json.loads(play_and_report(planted, "json"))
     assert data["ending_id"] == "renegotiating"

@@ -39,6 +39,54 @@ Feature: Coach and assess modes, rewind and pause
     And the last record holds 2 attempts, 1 taken back
     And the last record is finished with 1 turns
 
+  Scenario: in coach mode an ending that went badly can be taken back before the debrief
+    When I run "ipt-sim play money.yaml --yes" typing:
+      """
+      1
+      2
+      rewind
+      1
+      1
+      """
+    Then the exit code is 0
+    And the output, read as prose, contains "Sam: I'm going to my sister's. (door closes)"
+    And the output, read as prose, contains "In coach mode you can take that back: type 'rewind' to try your last reply another way, or press Enter for the debrief. Your last reply is taken back. Try something else."
+    And the output contains "Ending: The real expectation is on the table (positive)"
+    And the output does not contain "The impasse deepens"
+    And the last record holds 4 attempts, 1 taken back
+    And the last record is finished with 3 turns
+
+  Scenario: Enter at a bad ending goes on to the debrief, where a client sees no row of scores
+    When I run "ipt-sim play money.yaml --yes" typing:
+      """
+      1
+      2
+
+      """
+    Then the exit code is 0
+    And the output contains "Ending: The impasse deepens (negative)"
+    And the output, read as prose, contains "No scores this time: a rehearsal that ended this way is better read reply by reply, below, with what else you could have said. You can play it again whenever you are ready."
+    And the output does not contain "Scores:"
+    And the output contains "Charge 8 -> 10. tone poor, timing poor, nonverbal poor, charge poor"
+    And the last record is finished with 2 turns
+
+  Scenario: a trainee's bad ending keeps its row of scores, as a trainer grades it
+    Given the test scenario "after-the-cue.yaml"
+    When I run "ipt-sim play after-the-cue.yaml --choices cheer,work,tissues --no-record"
+    Then the output contains "Ending: Back on the surface (negative)"
+    And the output contains "Scores: tone 100  timing 50  nonverbal 100  charge 25  practice 0  delivery 69"
+    And the output does not contain "No scores this time"
+
+  Scenario: assess mode offers no take-back at a bad ending
+    When I run "ipt-sim play money.yaml --mode assess --yes --no-record" typing:
+      """
+      1
+      2
+      """
+    Then the exit code is 0
+    And the output contains "Ending: The impasse deepens (negative)"
+    And the output does not contain "take that back"
+
   Scenario: there is no rewind in assess mode
     When I run "ipt-sim play money.yaml --mode assess --yes --no-record" typing:
       """

@@ -338,7 +338,7 @@ def rewind(sid: str) -> Response:
     step = step_of(f["step"])
     if step != lv.step:
         raise ledger.Moved(sid)
-    if lv.session.finished:
+    if lv.session.finished and not rules.may_take_back_ending(lv.session, lv.record.mode):
         raise ledger.Moved(sid)
     try:
         rules.check_rewind(lv.session, lv.record.mode)
@@ -410,7 +410,7 @@ def import_sessions() -> Response:
 def debrief(sid: str) -> str:
     record = web().store.get(session_id(sid), owner())
     body, d = report_main(record)
-    closing = None
+    closing = take_back = None
     if record.finished_at:
         try:
             lv = live(sid)
@@ -419,7 +419,9 @@ def debrief(sid: str) -> str:
         if lv is not None and lv.session.finished:
             st = lv.session.current
             closing = {"speaker": lv.session.scenario.characters[st.speaker].name, "says": st.says, "shows": st.nonverbal}
-    return render_template("debrief.html", record=record, body=body, d=d, closing=closing, nav="sessions")
+            if rules.may_take_back_ending(lv.session, record.mode):
+                take_back = {"step": lv.step, "token": form_token("rewind", sid, str(lv.step))}
+    return render_template("debrief.html", record=record, body=body, d=d, closing=closing, take_back=take_back, nav="sessions")
 
 
 @bp.get("/sessions/<sid>/report")

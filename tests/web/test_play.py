@@ -67,6 +67,40 @@ def test_assess_mode_gives_no_hints_and_feedback_only_in_the_debrief(player: Pla
     assert "Debrief: The same argument about money Played today, " in debrief
     assert "assess mode" in debrief
     assert "Communication analysis" in debrief
+    assert "Take back my last reply" not in debrief  # no rewind in assess mode, even at a bad ending
+
+
+def test_a_bad_ending_in_coach_mode_can_be_taken_back_and_shows_no_row_of_scores(player: Player, app: Flask) -> None:
+    """Newcomer review, finding 16: a flood ended a client's rehearsal with no way back and a row of zeros."""
+    player.start()
+    player.reply("counter")
+    player.reply("let-go")
+    debrief = text_of(player.page)  # type: ignore[arg-type]
+    assert "Ending: The impasse deepens (negative)" in debrief
+    assert "In coach mode you can take that back and try your last reply another way. Take back my last reply" in debrief
+    assert (
+        "Scores No scores this time: a rehearsal that ended this way is better read reply by reply, below, "
+        "with what else you could have said. You can play it again whenever you are ready."
+    ) in debrief
+    assert "out of 100" not in debrief
+    store: Store = app.extensions["ipt_sim"].store
+    assert store.get(player.sid).finished_at is not None
+    r = player.rewind()
+    assert r.headers["Location"] == f"/play/{player.sid}"
+    page = text_of(player.page)  # type: ignore[arg-type]
+    assert "Turn 2 of about 3 Coach mode Taken back. Try something else." in page
+    assert "This is exactly what I mean." in page
+    record = store.get(player.sid)
+    assert record.finished_at is None and record.ending is None and record.scores is None
+    player.reply("follow")
+    player.reply("own-it")
+    assert "Ending: The real expectation is on the table (positive)" in text_of(player.page)  # type: ignore[arg-type]
+    assert "Take back my last reply" not in text_of(player.page)  # type: ignore[arg-type]  # a good ending stays
+    record = store.get(player.sid)
+    assert [(a["choice"], a["rewound"]) for a in record.attempts] == [
+        ("counter", False), ("let-go", True), ("follow", False), ("own-it", False)
+    ]  # fmt: skip
+    assert record.ending is not None and record.ending["id"] == "renegotiating"
 
 
 def test_each_ending_is_reached_and_recorded_with_its_scores(player: Player, app: Flask) -> None:
