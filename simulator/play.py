@@ -302,18 +302,23 @@ def _take_back_ending(session: Session, answers: Answers, screen: Screen, record
     Scripted runs (``--choices``) and ``--json`` never ask: they end where the choices end."""
     if opts.quiet or answers.scripted is not None or not rules.may_take_back_ending(session, opts.mode):
         return False
-    screen.line()
-    screen.para(
-        screen.style("In coach mode you can take that back: type 'rewind' to try your last reply another way, "
-                     "or press Enter for the debrief.", fg="cyan")
-    )  # fmt: skip
-    while True:
-        reply = answers.ask("Rewind, or Enter for the debrief:", screen)
-        word, _, count = (reply or "").strip().lower().partition(" ")
-        if word not in REWIND_WORDS:
-            return False
-        if _rewind(session, answers, screen, recorder, opts, count):
-            return True
+    try:
+        screen.line()
+        screen.para(
+            screen.style("In coach mode you can take that back: type 'rewind' to try your last reply another way, "
+                         "or press Enter for the debrief.", fg="cyan")
+        )  # fmt: skip
+        while True:
+            reply = answers.ask("Rewind, or Enter for the debrief:", screen)
+            word, _, count = (reply or "").strip().lower().partition(" ")
+            if word not in REWIND_WORDS:
+                return False
+            if _rewind(session, answers, screen, recorder, opts, count):
+                return True
+    except KeyboardInterrupt:  # the session has ended and is recorded: there is nothing to resume
+        recorder.finish(session)
+        shown = f" `ipt-sim report {opts.session_id}` shows its debrief." if opts.session_id else ""
+        raise SessionInterrupted(f"Stopped at the ending (Ctrl-C); the session has ended.{shown}") from None
 
 
 def _command(

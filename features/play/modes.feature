@@ -77,6 +77,14 @@ Feature: Coach and assess modes, rewind and pause
     And the output contains "Scores: tone 100  timing 50  nonverbal 100  charge 25  practice 0  delivery 69"
     And the output does not contain "No scores this time"
 
+  Scenario: Ctrl-C at a bad ending stops with the session ended, not offered for resuming
+    When I play "money.yaml" in a real process, type "1, 2" and press Ctrl-C at "take that back"
+    Then the exit code is 130
+    And the output contains "Stopped at the ending (Ctrl-C); the session has ended. `ipt-sim report "
+    And the output does not contain "ipt-sim resume"
+    And there is no traceback
+    And the last record is finished with 2 turns
+
   Scenario: assess mode offers no take-back at a bad ending
     When I run "ipt-sim play money.yaml --mode assess --yes --no-record" typing:
       """

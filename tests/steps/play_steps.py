@@ -279,6 +279,12 @@ def graph_last(world: World, name: str, fmt: str) -> None:
 @when(parsers.parse('I play "{name}" in a real process and press Ctrl-C at "{marker}"'))
 def play_and_interrupt(world: World, name: str, marker: str) -> None:
     """SIGINT while the player is being asked for a reply; the output is read to synchronise."""
+    play_typing_and_interrupt(world, name, "", marker)
+
+
+@when(parsers.parse('I play "{name}" in a real process, type "{typed}" and press Ctrl-C at "{marker}"'))
+def play_typing_and_interrupt(world: World, name: str, typed: str, marker: str) -> None:
+    """The same, after typing some replies first (``typed``: comma-separated lines)."""
     import os
     import signal
     import subprocess
@@ -290,7 +296,10 @@ def play_and_interrupt(world: World, name: str, marker: str) -> None:
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=world.folder,
         env=os.environ | {"PYTHONUNBUFFERED": "1"},
     ) as proc:  # fmt: skip
-        assert proc.stdout is not None
+        assert proc.stdout is not None and proc.stdin is not None
+        if typed:
+            proc.stdin.write("".join(line.strip() + "\n" for line in typed.split(",")))
+            proc.stdin.flush()
         seen = []
         for line in proc.stdout:
             seen.append(line)
