@@ -41,7 +41,7 @@ def pages(url: str, chromium: str) -> tuple[dict[str, str], str]:
     """Page name -> URL, and the cookie that owns the session played to reach them."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.screenshots import FLAGS, SCENARIO
+    from scripts.screenshots import FLAGS, SCENARIO, reply_until
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
@@ -54,10 +54,14 @@ def pages(url: str, chromium: str) -> tuple[dict[str, str], str]:
         with page.expect_navigation():
             page.locator("button[name=choice]").nth(2).click()
         feedback = page.url
-        while page.locator("button[name=choice]").count():
-            with page.expect_navigation():
-                page.locator("button[name=choice]").first.click()
+        reply_until(page, "end")
         debrief = page.url
+        page.goto(f"{url}/scenarios/{SCENARIO}")  # a second conversation, left at its first delivery moment
+        page.check("#consent")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Start the conversation").click()
+        reply_until(page, "delivery")
+        delivery = page.url
         cookie = "; ".join(f"{c['name']}={c['value']}" for c in page.context.cookies())
         browser.close()
     found = {
@@ -65,6 +69,7 @@ def pages(url: str, chromium: str) -> tuple[dict[str, str], str]:
         "briefing": f"{url}/scenarios/{SCENARIO}",
         "turn": turn,
         "turn with feedback": feedback,
+        "delivery": delivery,
         "debrief": debrief,
         "my sessions": f"{url}/sessions",
         "printable report": f"{debrief}/report",

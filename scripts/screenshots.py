@@ -16,7 +16,7 @@ import argparse
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,30 @@ def shoot(page: Any, out: Path, name: str, width: str) -> None:
     print(f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}: page {wide} px wide")
 
 
+def reply_until(page: Any, where: str, on_delivery: Callable[[], None] | None = None) -> None:
+    """Give the first reply offered, and at a delivery moment the first tone and cues (after
+    ``on_delivery``, the first time), until the page is a delivery page (``where="delivery"``)
+    or the conversation's debrief (``where="end"``)."""
+    while "/sessions/" not in page.url:
+        if page.locator("button[name=choice]").count():
+            with page.expect_navigation():
+                page.locator("button[name=choice]").first.click()
+        elif page.locator("input[name=tone]").count():
+            if where == "delivery":
+                return
+            if on_delivery is not None:
+                on_delivery()
+                on_delivery = None
+            page.locator("input[name=tone]").first.check()
+            page.locator("input[name=cues]").first.check()
+            with page.expect_navigation():
+                page.get_by_role("button", name="Say it").click()
+        else:
+            raise RuntimeError(f"no reply to give on {page.url}")
+    if where != "end":
+        raise RuntimeError(f"the conversation ended before a {where} page")
+
+
 def tour(page: Any, url: str, out: Path, width: str) -> None:
     """Every page, in the order a learner meets them."""
 
@@ -88,22 +112,20 @@ def tour(page: Any, url: str, out: Path, width: str) -> None:
     click("link", "Pause")
     shoot(page, out, "05-pause", width)
     click("link", "Continue the conversation")
-    while page.locator("button[name=choice]").count():
-        with page.expect_navigation():
-            page.locator("button[name=choice]").first.click()
-    shoot(page, out, "06-debrief", width)
+    reply_until(page, "end", lambda: shoot(page, out, "06-delivery", width))
+    shoot(page, out, "07-debrief", width)
     sid = page.url.rsplit("/", 1)[-1]
     go("/sessions")
-    shoot(page, out, "07-sessions", width)
+    shoot(page, out, "08-sessions", width)
     go(f"/sessions/{sid}/report")
-    shoot(page, out, "08-report", width)
+    shoot(page, out, "09-report", width)
     go("/scenarios/no-such-scenario")
-    shoot(page, out, "09-not-found", width)
+    shoot(page, out, "10-not-found", width)
     go("/leader")
-    shoot(page, out, "10-leader-sign-in", width)
+    shoot(page, out, "11-leader-sign-in", width)
     page.get_by_label("Password").fill(PASSWORD)
     click("button", "Sign in")
-    shoot(page, out, "11-leader", width)
+    shoot(page, out, "12-leader", width)
 
 
 def main() -> int:
