@@ -36,12 +36,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import script_moves  # scripts/ is on sys.path when this file is run
+from bench import script_moves, traced  # scripts/ is on sys.path when this file is run
 from gen_scenario import generate
 
 from simulator import library
@@ -214,20 +213,6 @@ def bare(compiled: CompiledScenario, scripts: list[list[str]]) -> None:
         for ref in script:
             choice = session.resolve(ref)
             events[choice.id].trigger(session, choice=choice, delivery=None, charge_before=session.meters["charge"])
-
-
-def traced(build: Callable[[], object]) -> float:
-    gc.collect()
-    tracemalloc.start()
-    try:
-        before = tracemalloc.get_traced_memory()[0]
-        kept = build()
-        gc.collect()
-        after = tracemalloc.get_traced_memory()[0]
-    finally:
-        tracemalloc.stop()
-    del kept
-    return float(after - before)
 
 
 def long_session_mb(compiled: CompiledScenario, scripts: list[list[str]]) -> float:
