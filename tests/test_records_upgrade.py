@@ -124,7 +124,7 @@ def test_records_from_a_newer_release_are_refused_and_left_as_they_are(tmp_path:
     assert result.returncode == 1
     assert result.stderr == (
         "ipt-sim: the records database was written by a newer release of ipt-sim (schema 0099; this release knows up to "
-        "0003); it is left as it is: upgrade ipt-sim (pip install -U ipt-sim) to open it\n"
+        "0004); it is left as it is: upgrade ipt-sim (pip install -U ipt-sim) to open it\n"
     )
     assert dump(path) == before
 
