@@ -139,6 +139,7 @@ def test_the_checklist_summary_is_made_for_sessions_recorded_before_it(tmp_path:
         unfinished = store.start(money.new_session(), "coach")
         with store.engine.begin() as db:  # as schema 0003 was, with a rewind's JSON null
             db.execute(sa.text("DROP INDEX sessions_by_scenario"))
+            db.execute(sa.text("DROP INDEX sessions_by_start"))
             db.execute(sa.text("ALTER TABLE sessions DROP COLUMN checklist"))
             db.execute(sa.text("UPDATE alembic_version SET version_num = '0003'"))
             old = sa.table("sessions", sa.column("id"), sa.column("scores", sa.JSON), sa.column("ending", sa.JSON))

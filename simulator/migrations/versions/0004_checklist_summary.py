@@ -7,7 +7,8 @@ none was tagged); the app writes it with each turn and makes it again on a rewin
 is filled for the sessions already recorded, from their turns' facts (version 1 facts, from
 before schema 0002, keep them in their debrief row). An unfinished session's ``ending`` and ``scores`` are
 made SQL NULL: a rewind used to write JSON ``null`` there, which SQL counts as a value.
-An index on (scenario, start) lets each scenario's oldest title be found at once.
+Two indexes: by start (the leader's pages, newest first, read only the rows they show) and
+by scenario and start (each scenario's oldest recorded title, found at once).
 
 Revision ID: 0004
 Revises: 0003
@@ -38,6 +39,7 @@ def upgrade() -> None:
     with op.batch_alter_table("sessions") as s:
         s.add_column(sa.Column("checklist", sa.JSON(none_as_null=True)))
     op.create_index("sessions_by_scenario", "sessions", ["scenario_id", "started_at"])
+    op.create_index("sessions_by_start", "sessions", ["started_at", "id"])
     sessions = sa.table(
         "sessions",
         sa.column("id"),
