@@ -462,21 +462,7 @@ class Store:
         ).join_from(sessions, chosen, chosen.c.id == sessions.c.id).order_by(*newest)  # fmt: skip
         with self.engine.connect() as db:
             rows = db.execute(q).all()
-        return [
-            Listed(
-                r.id,
-                r.scenario_id,
-                r.title or "",
-                r.mode,
-                r.owner,
-                r.started_at,
-                r.finished_at,
-                r.ending_title,
-                r.scores,
-                int(r.replies),
-            )
-            for r in rows
-        ]
+        return [Listed(**(r._asdict() | {"title": r.title or "", "replies": int(r.replies)})) for r in rows]
 
     def scores_by_scenario(self, keys: Sequence[str]) -> list[ScenarioScores]:
         """Per scenario, by scenario id: sessions, finished sessions and the mean of each of

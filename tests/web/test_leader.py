@@ -3,6 +3,7 @@ each scenario's mean scores per dimension; learners see none of it."""
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -207,3 +208,16 @@ def test_a_rewound_reply_no_longer_counts_in_the_item_table(app: Flask, player: 
     player.reply("ask", rt=None)
     csv = leader.get("/leader/items.csv").get_data(as_text=True).splitlines()
     assert csv[1:] == ['after-the-cue,"After ""what\'s the point""",risk_recheck,Risk re-checked when cued,yes,1,1,0,0']
+
+
+def test_sessions_brought_from_a_download_count_in_the_item_table(app: Flask, player: Player, other: Player) -> None:
+    player.start("after-the-cue")
+    player.reply("cheer", rt=None)  # steps over the risk cue
+    data = player.get("/sessions/download").get_data()
+    other.get("/sessions")
+    form = other.form("/sessions/import")
+    assert other.client.post(form.action, data=form.inputs | {"file": (io.BytesIO(data), "mine.json")}).status_code == 303
+    leader = Player(app.test_client())
+    sign_in(leader)
+    csv = leader.get("/leader/items.csv").get_data(as_text=True).splitlines()
+    assert csv[1:] == ['after-the-cue,"After ""what\'s the point""",risk_recheck,Risk re-checked when cued,yes,2,0,0,2']
