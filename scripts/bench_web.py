@@ -1,6 +1,7 @@
 """Benchmark of issue 6: turns per second served on loopback to 50 concurrent users, and p95 latency per turn.
 
 Usage: python scripts/bench_web.py [--quick] [--json] [--users N] [--turns N] [--database-url URL]
+       [--turn-cost | --leader]
 
 The app runs in its own process (``create_app`` on Werkzeug's threaded server, bound to
 127.0.0.1 on a free port, records in a temporary folder or the given database). A bounded
@@ -19,6 +20,13 @@ Prints a Markdown table (or JSON with ``--json``); exits 0 unless a request fail
 process (Flask's test client, no HTTP), on a generated 50-state scenario played straight
 ahead, the process CPU time of turn 1, 10 and 30 (the reply's POST and the next page's
 GET), median over several sessions, beside two ``/healthz`` requests in the same run.
+
+``--leader`` measures the course leader's page on a big class: a fresh store filled with
+10,000 sessions (a few dozen played for real in the bundled scenarios, some to an ending,
+some stopped after two replies, then copied row for row under new ids, learners and
+start times), then ``GET /leader`` signed in, in process (Flask's test client), beside
+``GET /healthz`` and the way the page read its data before (every record with its turns,
+then the per-record cohort functions kept below as ``old_*``), interleaved in one run.
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 SERVER = """
@@ -275,6 +284,141 @@ def turn_cost(points: tuple[int, ...] = (1, 10, 30), sessions: int = 15) -> list
     return rows
 
 
+LEADER_PASSWORD = "bench leader password"
+
+
+def old_score_means(records: list[Any]) -> list[dict[str, Any]]:
+    """What ``cohort.score_means`` did before the database added up the means (--leader's "before")."""
+    from simulator.cohort import SCORE_KEYS
+
+    out: dict[str, dict[str, Any]] = {}
+    for r in records:
+        row = out.setdefault(r.scenario_id, {"id": r.scenario_id, "title": r.facts.get("title", r.scenario_id),
+                                             "sessions": 0, "finished": 0, "scores": []})  # fmt: skip
+        row["sessions"] += 1
+        if r.scores:
+            row["finished"] += 1
+            row["scores"].append(r.scores)
+    for row in out.values():
+        scored = row.pop("scores")
+        means = {}
+        for k in SCORE_KEYS:
+            values = [s[k] for s in scored if s.get(k) is not None]
+            means[k] = int(sum(values) / len(values) + 0.5) if values else None
+        row["means"] = means
+    return sorted(out.values(), key=lambda r: str(r["id"]))
+
+
+def old_item_counts(records: list[Any]) -> dict[tuple[str, str], list[int]]:
+    """What ``cohort.item_counts`` did before: each record's checklist made from its turns' items."""
+    from simulator.assessment import checklist
+
+    tally: dict[tuple[str, str], list[int]] = {}
+    for r in records:
+        tags = [(row.number, item, level, why) for row in r.rows for item, level, why in row.items]
+        for line in checklist(tags):
+            counts = tally.setdefault((r.scenario_id, line.item), [0, 0, 0])
+            counts[("done", "misapplied", "missed").index(line.status)] += 1
+    return tally
+
+
+def fill(app: Any, count: int, seed: int = 11) -> dict[str, int]:
+    """Play a few real sessions of each bundled scenario, then copy their rows under new
+    ids, learners and start times until the store holds ``count`` sessions; what was made."""
+    import secrets
+    from datetime import UTC, datetime, timedelta
+
+    import sqlalchemy as sa
+
+    from simulator.engine import compile_scenario
+    from simulator.records import sessions, turns
+
+    web = app.extensions["ipt_sim"]
+    store, rng = web.store, random.Random(seed)
+    for info in web.catalogue.infos():
+        for stop in (40, 40, 2):  # two played to an ending (or 40 replies), one stopped after two
+            session = compile_scenario(web.catalogue.get(info.id)).new_session()
+            sid = store.start(session, rng.choice(["coach", "assess"]), "")
+            while not session.finished and session.turn < stop:
+                store.add_turn(sid, session, session.play(rng.choice(session.offered()).id, response_time=3.0))
+    with store.engine.connect() as db:
+        played = [dict(r) for r in db.execute(sa.select(sessions)).mappings()]
+        by_session: dict[str, list[dict[str, Any]]] = {}
+        for t in db.execute(sa.select(turns)).mappings():
+            by_session.setdefault(t["session_id"], []).append(dict(t))
+    learners = [secrets.token_hex(16) for _ in range(max(1, count // 30))]
+    start = datetime.now(UTC) - timedelta(days=60)
+    new_sessions, new_turns = [], []
+    for i in range(count - len(played)):
+        template = played[i % len(played)]
+        sid = secrets.token_hex(8)
+        when = start + timedelta(seconds=i * 60 * 86_400 // count)
+        new_sessions.append(template | {"id": sid, "owner": rng.choice(learners), "started_at": when})
+        new_turns += [t | {"session_id": sid} for t in by_session.get(template["id"], [])]
+    with store.engine.begin() as db:
+        for chunk in range(0, len(new_sessions), 2000):
+            db.execute(sessions.insert(), new_sessions[chunk : chunk + 2000])
+        for chunk in range(0, len(new_turns), 5000):
+            db.execute(turns.insert(), new_turns[chunk : chunk + 5000])
+    if store.engine.dialect.name == "postgresql":  # as autovacuum soon would on a server: plans fit the tables
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as db:
+            db.exec_driver_sql("ANALYZE sessions")
+            db.exec_driver_sql("ANALYZE turns")
+    with store.engine.connect() as db:
+        return {
+            "sessions": db.execute(sa.select(sa.func.count()).select_from(sessions)).scalar_one(),
+            "played for real": len(played),
+            "turns": db.execute(sa.select(sa.func.count()).select_from(turns)).scalar_one(),
+            "finished": db.execute(sa.select(sa.func.count(sessions.c.finished_at))).scalar_one(),
+            "with assessment items": db.execute(sa.select(sa.func.count(sessions.c.checklist))).scalar_one(),
+        }
+
+
+def leader_cost(count: int = 10_000, rounds: int = 15, old_rounds: int = 5, database_url: str = "") -> dict[str, Any]:
+    """Median and p95 (ms, wall) of GET /leader signed in, its oldest page, GET /healthz,
+    and the old way of reading the page's data, interleaved round by round."""
+    from simulator.web import create_app
+
+    with tempfile.TemporaryDirectory(prefix="ipt-bench-leader-") as tmp:
+        app = create_app(database_url=database_url or None, data_dir=Path(tmp) / "data", leader_password=LEADER_PASSWORD)
+        try:
+            made = fill(app, count)
+            client = app.test_client()
+            form = dict(INPUT.findall(client.get("/leader").get_data(as_text=True)))
+            if client.post("/leader", data=form | {"password": LEADER_PASSWORD}).status_code != 303:
+                raise SystemExit("bench_web: the leader could not sign in")
+            oldest = f"/leader?page={-(-count // 100)}"
+            store = app.extensions["ipt_sim"].store
+            times: dict[str, list[float]] = {"leader": [], "oldest": [], "healthz": [], "old": []}
+            for n in range(rounds):
+                for key, url in (("healthz", "/healthz"), ("leader", "/leader"), ("oldest", oldest)):
+                    began = time.perf_counter()
+                    r = client.get(url)
+                    times[key].append(1000 * (time.perf_counter() - began))
+                    if r.status_code != 200:
+                        raise SystemExit(f"bench_web: GET {url} answered {r.status_code}")
+                if n < old_rounds:
+                    began = time.perf_counter()
+                    records = store.all()
+                    old_score_means(records), old_item_counts(records)
+                    times["old"].append(1000 * (time.perf_counter() - began))
+        finally:
+            app.extensions["ipt_sim"].store.close()
+
+    def summary(key: str, what: str) -> dict[str, Any]:
+        lat = sorted(times[key])
+        p95 = lat[math.ceil(0.95 * len(lat)) - 1]
+        return {"key": key, "what": what, "count": len(lat), "p50_ms": statistics.median(lat), "p95_ms": p95}
+
+    rows = [
+        summary("leader", "GET /leader, signed in (means, item table, the newest 100 sessions)"),
+        summary("oldest", f"GET {oldest} (the oldest sessions)"),
+        summary("healthz", "baseline: GET /healthz"),
+        summary("old", "before: every record with its turns + the per-record cohort functions (no page rendered)"),
+    ]
+    return {"made": made, "database": "PostgreSQL" if database_url.startswith("postgresql") else "SQLite", "rows": rows}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a few turns per user: a smoke run")
@@ -284,7 +428,18 @@ def main() -> int:
     parser.add_argument("--scenario", default="partner-renegotiation")
     parser.add_argument("--database-url", default="", help="default: SQLite in a temporary folder")
     parser.add_argument("--turn-cost", action="store_true", help="server CPU per turn at turns 1, 10 and 30, in process")
+    parser.add_argument("--leader", action="store_true", help="GET /leader with 10,000 sessions, in process")
     args = parser.parse_args()
+    if args.leader:
+        out = leader_cost(500, 3, 2, args.database_url) if args.quick else leader_cost(database_url=args.database_url)
+        if args.json:
+            print(json.dumps({"quick": args.quick, **out}, indent=2))
+        else:
+            made = ", ".join(f"{v:,} {k}" for k, v in out["made"].items())
+            print(f"{made}; {out['database']}\n\n| what | requests | p50 ms | p95 ms |\n| --- | --- | --- | --- |")
+            for r in out["rows"]:
+                print(f"| {r['what']} | {r['count']} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |")
+        return 0
     if args.turn_cost:
         cost = turn_cost(sessions=3 if args.quick else 15)
         if args.json:

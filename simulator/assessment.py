@@ -41,6 +41,11 @@ def critical_missed(tags: Iterable[Tagged]) -> list[str]:
     return [item for item, level in last.items() if level not in DONE_LEVELS]
 
 
+def verdict(level: str) -> str:
+    """An item's status on the checklist from the level of its last tag: done | misapplied | missed."""
+    return "done" if level in DONE_LEVELS else "misapplied" if level == "misapplied" else "missed"
+
+
 def checklist(tags: Sequence[Tagged]) -> list[ItemLine]:
     """Each item tagged in the session, with its last verdict; critical misses first, then
     the other misses and misapplications, then what was done, each group in phase order."""
@@ -50,9 +55,8 @@ def checklist(tags: Sequence[Tagged]) -> list[ItemLine]:
         final[t[1]] = t
     lines = []
     for turn, item, level, why in final.values():
-        status = "done" if level in DONE_LEVELS else "misapplied" if level == "misapplied" else "missed"
         info = cat[item]
-        lines.append(ItemLine(item, info.title, info.phase, info.critical, status, turn, why))
+        lines.append(ItemLine(item, info.title, info.phase, info.critical, verdict(level), turn, why))
     order = list(cat)
 
     def rank(line: ItemLine) -> tuple[int, int]:

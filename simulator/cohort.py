@@ -1,8 +1,9 @@
 """What a course leader reads about a cohort: mean scores per scenario, and how often each
 assessment item was done, misapplied or missed, critical misses first.
 
-Plain functions over records, shared by the /leader page and its CSV export, so the two
-always agree.
+Plain functions over what the records database adds up (:meth:`Store.scores_by_scenario`,
+:meth:`Store.item_levels`: no session's turns are read), shared by the /leader page and its
+CSV export, so the two always agree.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from simulator.assessment import checklist
+from simulator import catalogs
+from simulator.assessment import verdict
 from simulator.model import DIMENSIONS
-from simulator.records import Record
+from simulator.records import ItemLevel, ScenarioScores
 
 SCORE_KEYS: tuple[str, ...] = (*DIMENSIONS, "practice", "delivery", "overall")
 
@@ -38,43 +40,40 @@ class ItemCounts:
         return self.done + self.misapplied + self.missed
 
 
-def score_means(records: Sequence[Record]) -> list[dict[str, Any]]:
+def score_means(rows: Sequence[ScenarioScores]) -> list[dict[str, Any]]:
     """Per scenario: sessions, finished ones, and the mean of each score over the finished
-    (a score a session does not have, such as practice in a version-1 scenario, is left out)."""
-    out: dict[str, dict[str, Any]] = {}
-    for r in records:
-        row = out.setdefault(r.scenario_id, {"id": r.scenario_id, "title": r.facts.get("title", r.scenario_id),
-                                             "sessions": 0, "finished": 0, "scores": []})  # fmt: skip
-        row["sessions"] += 1
-        if r.scores:
-            row["finished"] += 1
-            row["scores"].append(r.scores)
-    for row in out.values():
-        scored = row.pop("scores")
-        means: dict[str, int | None] = {}
-        for k in SCORE_KEYS:
-            values = [s[k] for s in scored if s.get(k) is not None]
-            means[k] = int(sum(values) / len(values) + 0.5) if values else None
-        row["means"] = means
-    return sorted(out.values(), key=lambda r: r["id"])
-
-
-def item_counts(records: Sequence[Record]) -> list[ItemCounts]:
-    """Each (scenario, item) with the sessions that tagged it, by final verdict; critical
-    items with misses first, then by misses, then by scenario and item."""
-    tally: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in records:
-        tags = [(row.number, item, level, why) for row in r.rows for item, level, why in row.items]
-        for line in checklist(tags):
-            entry = tally.setdefault(
-                (r.scenario_id, line.item),
-                {"title": r.facts.get("title", r.scenario_id), "line": line, "done": 0, "misapplied": 0, "missed": 0},
-            )
-            entry[line.status] += 1
-    rows = [
-        ItemCounts(sid, e["title"], item, e["line"].title, e["line"].critical, e["done"], e["misapplied"], e["missed"])
-        for (sid, item), e in tally.items()
+    (a score a session does not have, such as practice in a version-1 scenario, is left
+    out), rounded half up as scores are. ``rows``: :meth:`simulator.records.Store.scores_by_scenario`."""
+    return [
+        {
+            "id": r.scenario_id,
+            "title": r.title,
+            "sessions": r.sessions,
+            "finished": r.finished,
+            "means": {k: _half_up(r.means.get(k)) for k in SCORE_KEYS},
+        }
+        for r in sorted(rows, key=lambda r: r.scenario_id)
     ]
+
+
+def _half_up(mean: float | None) -> int | None:
+    return None if mean is None else int(mean + 0.5)
+
+
+def item_counts(levels: Sequence[ItemLevel]) -> list[ItemCounts]:
+    """Each (scenario, item) with the sessions that tagged it, by final verdict; critical
+    items with misses first, then by misses, then by scenario and item. ``levels``:
+    :meth:`simulator.records.Store.item_levels` (each session's last level per item)."""
+    items = catalogs.load().items
+    tally: dict[tuple[str, str], dict[str, Any]] = {}
+    for lv in levels:
+        entry = tally.setdefault((lv.scenario_id, lv.item), {"title": lv.title, "done": 0, "misapplied": 0, "missed": 0})
+        entry[verdict(lv.level)] += lv.sessions
+    rows = []
+    for (sid, item), e in tally.items():
+        info = items.get(item)  # an item a later catalog dropped is still counted, under its id
+        title, critical = (info.title, info.critical) if info is not None else (item, False)
+        rows.append(ItemCounts(sid, e["title"], item, title, critical, e["done"], e["misapplied"], e["missed"]))
     return sorted(
         rows, key=lambda c: (not (c.critical and c.missed + c.misapplied), -(c.missed + c.misapplied), c.scenario_id, c.item)
     )

@@ -21,9 +21,9 @@ import sqlalchemy as sa
 
 from simulator.errors import IptSimError
 
-HEAD = "0003"  # the newest revision in migrations/versions (checked by the tests)
+HEAD = "0004"  # the newest revision in migrations/versions (checked by the tests)
 BASELINE = "0001"  # the schema of the releases that kept no version (up to commit adda831)
-KNOWN = ("0001", "0002", "0003")
+KNOWN = ("0001", "0002", "0003", "0004")
 LOCK_KEY = 0x1E7_51A  # PostgreSQL advisory lock: "ipt-sim migrating"
 
 

@@ -68,12 +68,13 @@ sessions = sa.Table(
     sa.Column("mode", sa.String(16), nullable=False),
     sa.Column("owner", sa.String(200), nullable=False, default=""),  # web users; "" for the terminal
     sa.Column("ending_id", sa.String(200)),
-    sa.Column("ending", sa.JSON),  # id, title, outcome, debrief text
-    sa.Column("scores", sa.JSON),  # when finished
+    sa.Column("ending", sa.JSON(none_as_null=True)),  # id, title, outcome, debrief text; None is SQL NULL, not JSON null
+    sa.Column("scores", sa.JSON(none_as_null=True)),  # when finished
     sa.Column("started_at", UTCDateTime, nullable=False),
     sa.Column("finished_at", UTCDateTime),
     sa.Column("writer", sa.String(200)),  # the process playing it now (host:pid:token), see Store.take
     sa.Column("lease_until", UTCDateTime),
+    sa.Column("checklist", sa.JSON(none_as_null=True)),  # item -> its last level in the active turns (see levels_of)
 )
 
 sign_in_failures = sa.Table(  # the course leader's wrong passwords, shared by every worker
@@ -174,6 +175,58 @@ class Record:
             "ending_title": self.ending.get("title") if self.ending else None,
             "scores": self.scores,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A session as the lists show it (My sessions, the briefing, the course leader's table),
+    read without its turns."""
+
+    id: str
+    scenario_id: str
+    title: str  # the scenario's title as recorded
+    mode: str
+    owner: str
+    started_at: datetime
+    finished_at: datetime | None
+    ending_title: str | None  # None while unfinished
+    scores: dict[str, int | None] | None
+    replies: int  # active turns
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioScores:
+    """One scenario's sessions, finished ones, and each score's mean over the finished
+    (None where no finished session has that score), as the database averaged them."""
+
+    scenario_id: str
+    title: str  # as recorded in its oldest session
+    sessions: int
+    finished: int
+    means: dict[str, float | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLevel:
+    """How many sessions of a scenario ended with this level as an item's last verdict."""
+
+    scenario_id: str
+    title: str  # as recorded in the scenario's oldest session
+    item: str
+    level: str
+    sessions: int
+
+
+def _first_title() -> sa.ScalarSelect[Any]:
+    """The title recorded by the oldest session of the outer query's scenario."""
+    first = sessions.alias("first")
+    return (
+        sa.select(sa.func.coalesce(first.c.facts["title"].as_string(), first.c.scenario_id))
+        .where(first.c.scenario_id == sessions.c.scenario_id)
+        .order_by(first.c.started_at, first.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 def _head_query(of_owner: bool) -> sa.Select[Any]:
@@ -278,13 +331,16 @@ class Store:
                  "nonverbal": list(t.delivery.nonverbal), "response_time": t.response_time, "patience": t.patience,
                  "facts": facts, "rewound": False, "played_at": now()},
             )  # fmt: skip
+            if t.judgement.items:  # the cohort's item counts read this summary, never the turns
+                db.execute(sessions.update().where(sessions.c.id == sid).values(checklist=levels_of(session)))
             if session.ending is not None:
                 _finish(db, sid, session)
 
     def rewind(self, sid: str, count: int, guard: Guard | None = None, writer: str | None = None) -> None:
         """Mark the last ``count`` active turns as taken back (they stay in the record). A
         session that had ended is open again (coach mode's take-back at an ending:
-        :func:`simulator.rules.may_take_back_ending`): its ending and scores are cleared."""
+        :func:`simulator.rules.may_take_back_ending`): its ending and scores are cleared. The
+        checklist summary is made again from the turns that stay."""
         with self.engine.begin() as db:
             if guard is not None:
                 _check(db, sid, guard)
@@ -302,8 +358,14 @@ class Store:
                 db.execute(
                     sessions.update()
                     .where(sessions.c.id == sid, sessions.c.finished_at.is_not(None))
-                    .values(finished_at=None, ending_id=None, ending=None, scores=None)
+                    .values(finished_at=None, ending_id=None, ending=sa.null(), scores=sa.null())
                 )
+                kept = db.execute(
+                    sa.select(turns.c.facts, turns.c.number)
+                    .where(turns.c.session_id == sid, turns.c.rewound.is_(False))
+                    .order_by(turns.c.seq)
+                ).all()
+                db.execute(sessions.update().where(sessions.c.id == sid).values(checklist=levels_in(kept)))
 
     def finish(self, sid: str, session: Session) -> None:
         """Record the ending (already done by ``add_turn`` when the last turn ended it)."""
@@ -377,6 +439,76 @@ class Store:
                 by_session.setdefault(row["session_id"], []).append(row)
         return [_record(s, by_session.get(s["id"], [])) for s in rows]
 
+    def listing(self, owner: str | None = None, scenario: str | None = None, unfinished: bool = False,
+                limit: int | None = None, offset: int = 0) -> list[Listed]:  # fmt: skip
+        """Sessions newest first (of ``owner``, of ``scenario``, only the unfinished), a page
+        of them with ``limit`` and ``offset``: one query, no turn read."""
+        page = sa.select(sessions.c.id, sessions.c.started_at)
+        if owner is not None:
+            page = page.where(sessions.c.owner == owner)
+        if scenario is not None:
+            page = page.where(sessions.c.scenario_id == scenario)
+        if unfinished:
+            page = page.where(sessions.c.finished_at.is_(None))
+        newest = (sessions.c.started_at.desc(), sessions.c.id.desc())
+        chosen = page.order_by(*newest).limit(limit).offset(offset).subquery()  # the replies are counted for these only
+        replies = (
+            sa.select(sa.func.count()).where(turns.c.session_id == sessions.c.id, turns.c.rewound.is_(False)).scalar_subquery()
+        )
+        q = sa.select(
+            sessions.c.id, sessions.c.scenario_id, sessions.c.facts["title"].as_string().label("title"), sessions.c.mode,
+            sessions.c.owner, sessions.c.started_at, sessions.c.finished_at,
+            sessions.c.ending["title"].as_string().label("ending_title"), sessions.c.scores, replies.label("replies"),
+        ).join_from(sessions, chosen, chosen.c.id == sessions.c.id).order_by(*newest)  # fmt: skip
+        with self.engine.connect() as db:
+            rows = db.execute(q).all()
+        return [Listed(**(r._asdict() | {"title": r.title or "", "replies": int(r.replies)})) for r in rows]
+
+    def scores_by_scenario(self, keys: Sequence[str]) -> list[ScenarioScores]:
+        """Per scenario, by scenario id: sessions, finished sessions and the mean of each of
+        ``keys`` over the finished ones (a score a session lacks is left out), in one query."""
+        finished = sessions.c.finished_at.is_not(None)
+        means = [sa.func.avg(sa.case((finished, sessions.c.scores[k].as_float()))).label(f"m{i}") for i, k in enumerate(keys)]
+        q = (
+            sa.select(
+                sessions.c.scenario_id,
+                _first_title().label("title"),
+                sa.func.count().label("sessions"),
+                sa.func.count(sessions.c.finished_at).label("finished"),
+                *means,
+            )
+            .group_by(sessions.c.scenario_id)
+            .order_by(sessions.c.scenario_id)
+        )
+        with self.engine.connect() as db:
+            rows = db.execute(q).all()
+        return [
+            ScenarioScores(
+                r.scenario_id,
+                r.title,
+                int(r.sessions),
+                int(r.finished),
+                {k: None if r[4 + i] is None else float(r[4 + i]) for i, k in enumerate(keys)},
+            )
+            for r in rows
+        ]
+
+    def item_levels(self) -> list[ItemLevel]:
+        """Per scenario and assessment item, how many sessions ended on each level (from each
+        session's checklist summary, never its turns), in one query."""
+        pairs = sa.func.json_each_text if self.engine.dialect.name == "postgresql" else sa.func.json_each
+        each = pairs(sessions.c.checklist).table_valued("key", "value").alias("each")
+        q = (
+            sa.select(sessions.c.scenario_id, _first_title().label("title"), each.c.key, each.c.value, sa.func.count())
+            .select_from(sessions)
+            .join(each, sa.true())
+            .where(sessions.c.checklist.is_not(None))
+            .group_by(sessions.c.scenario_id, each.c.key, each.c.value)
+        )
+        with self.engine.connect() as db:
+            rows = db.execute(q).all()
+        return [ItemLevel(sid, title, item, level, int(n)) for sid, title, item, level, n in rows]
+
     def owners(self) -> dict[str, str]:
         """Each session's owner ("" for the terminal's)."""
         with self.engine.connect() as db:
@@ -416,6 +548,19 @@ class Store:
                 .order_by(turns.c.seq)
             ).all()
         return [Recorded(c, t, tuple(n), rt, 1.0 if p is None else p) for c, t, n, rt, p in rows]
+
+
+def levels_of(session: Session) -> dict[str, str]:
+    """The session's checklist summary: each assessment item tagged in its turns, with the
+    level of the last turn that tagged it (what :func:`simulator.assessment.checklist` judges by)."""
+    return {i.item: i.level for t in session.turns for i in t.judgement.items}
+
+
+def levels_in(facts: Sequence[tuple[dict[str, Any], int]]) -> dict[str, str] | None:
+    """The checklist summary of recorded turns (their facts and numbers, in playing order);
+    None when they tagged no item."""
+    levels = {item: level for f, n in facts for item, level, _why in row_of(f, n).items}
+    return levels or None
 
 
 def _record(s: sa.RowMapping, ts: Sequence[sa.RowMapping]) -> Record:

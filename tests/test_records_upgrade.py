@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from simulator import migrate, report
+from simulator import cohort, migrate, report
 from simulator.engine import compile_scenario
 from simulator.library import load
 from simulator.records import Store, debrief_of
@@ -82,6 +82,11 @@ def test_old_records_are_upgraded_then_listed_reported_and_resumed(tmp_path: Pat
         listed = [r.listing() for r in store.all()]
         assert [(r["id"], r["started_at"], r["scenario"], r["turns"], r["ending"]) for r in listed] == LISTED
         assert listed[0]["scores"] == {"tone": 100, "timing": 100, "nonverbal": 100, "charge": 100, "overall": 100}
+        light = [(r.id, r.title, r.started_at, r.replies, r.ending_title, r.scores) for r in reversed(store.listing())]
+        assert light == [
+            (r.id, r.facts["title"], r.started_at, len(r.turns), r.ending["title"] if r.ending else None, r.scores)
+            for r in store.all()
+        ]
 
         rewound = store.get("3399939b")
         assert [(a["choice"], a["rewound"]) for a in rewound.attempts] == [("counter", True), ("acknowledge", False)]
@@ -113,6 +118,48 @@ def test_the_terminal_resumes_an_old_session_and_lists_it_finished(tmp_path: Pat
     assert "3 turns      63  The real expectation" in line, resumed.stdout + resumed.stderr
 
 
+def test_the_checklist_summary_is_made_for_sessions_recorded_before_it(tmp_path: Path, database_url: str | None) -> None:  # noqa: F811
+    """Sessions written at schema 0003 (format 1.1 turns, a rewound one; an unfinished
+    session whose rewind wrote JSON null for its scores) count in the leader's item table
+    and means once the store is opened by this release."""
+    url = database_url or f"sqlite:///{tmp_path / 'records.sqlite3'}"
+    cue = compile_scenario(load(REPO / "tests" / "data" / "valid" / "after-the-cue.yaml"))
+    money = compile_scenario(load(REPO / "tests" / "data" / "valid" / "money-impasse.yaml"))
+    with Store(url) as store:
+        for replies in (["cheer", "work"], ["cheer", "<", "ask", "stay"]):
+            session = cue.new_session()
+            sid = store.start(session, "coach")
+            assert sid is not None
+            for choice in replies:
+                if choice == "<":
+                    session.rewind(1)
+                    store.rewind(sid, 1)
+                else:
+                    store.add_turn(sid, session, session.play(choice))
+        unfinished = store.start(money.new_session(), "coach")
+        with store.engine.begin() as db:  # as schema 0003 was, with a rewind's JSON null
+            db.execute(sa.text("DROP INDEX sessions_by_scenario"))
+            db.execute(sa.text("DROP INDEX sessions_by_start"))
+            db.execute(sa.text("ALTER TABLE sessions DROP COLUMN checklist"))
+            db.execute(sa.text("UPDATE alembic_version SET version_num = '0003'"))
+            old = sa.table("sessions", sa.column("id"), sa.column("scores", sa.JSON), sa.column("ending", sa.JSON))
+            db.execute(old.update().where(old.c.id == unfinished).values(scores=None, ending=None))
+            assert db.execute(sa.text("SELECT count(*) FROM sessions WHERE scores IS NULL")).scalar_one() == 0
+    with Store(url) as store:
+        assert cohort.items_csv(cohort.item_counts(store.item_levels())).splitlines()[1:] == [
+            'after-the-cue,"After ""what\'s the point""",risk_recheck,Risk re-checked when cued,yes,2,1,0,1',
+            'after-the-cue,"After ""what\'s the point""",focus_held,Focus held,no,1,0,1,0',
+            'after-the-cue,"After ""what\'s the point""",technique_skill,Techniques used with skill,no,1,1,0,0',
+        ]
+        means = cohort.score_means(store.scores_by_scenario(cohort.SCORE_KEYS))
+        overall = [r.scores["overall"] for r in store.all() if r.scores]  # the two played sessions
+        assert [(m["id"], m["sessions"], m["finished"], m["means"]["overall"]) for m in means] == [
+            ("after-the-cue", 2, 2, int(sum(overall) / 2 + 0.5)), ("money-impasse", 1, 0, None)
+        ]  # fmt: skip
+        with store.engine.connect() as db:
+            assert db.execute(sa.text("SELECT count(*) FROM sessions WHERE scores IS NULL")).scalar_one() == 1
+
+
 def test_records_from_a_newer_release_are_refused_and_left_as_they_are(tmp_path: Path) -> None:
     old_store(tmp_path, None).close()
     path = tmp_path / "data" / "records.sqlite3"
@@ -124,7 +171,7 @@ def test_records_from_a_newer_release_are_refused_and_left_as_they_are(tmp_path:
     assert result.returncode == 1
     assert result.stderr == (
         "ipt-sim: the records database was written by a newer release of ipt-sim (schema 0099; this release knows up to "
-        "0003); it is left as it is: upgrade ipt-sim (pip install -U ipt-sim) to open it\n"
+        "0004); it is left as it is: upgrade ipt-sim (pip install -U ipt-sim) to open it\n"
     )
     assert dump(path) == before
 

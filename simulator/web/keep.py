@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from simulator.records import Store, sessions, turns
+from simulator.records import Store, levels_in, sessions, turns
 
 FORMAT = "ipt-sim sessions"
 VERSION = 2  # 2: records schema 0002 (turn facts as JSON, real times)
@@ -43,7 +43,7 @@ def export(store: Store, owner: str) -> dict[str, Any]:
         out = []
         for s in rows.all():
             ts = db.execute(sa.select(turns).where(turns.c.session_id == s["id"]).order_by(turns.c.seq)).mappings().all()
-            item = {k: _plain(v) for k, v in s.items() if k not in ("owner", "writer", "lease_until")}
+            item = {k: _plain(v) for k, v in s.items() if k not in ("owner", "writer", "lease_until", "checklist")}
             item["turns"] = [{k: _plain(v) for k, v in t.items() if k != "session_id"} for t in ts]
             out.append(item)
     return {"format": FORMAT, "version": VERSION, "sessions": out}
@@ -147,7 +147,8 @@ def import_sessions(store: Store, owner: str, raw: bytes) -> int:
                 continue  # already here
             sid = s["id"] if found is None else _free_id(db)
             ts = s.pop("turns")
-            db.execute(sessions.insert().values(**{**s, "id": sid, "owner": owner}))
+            active = [(t["facts"], t["number"]) for t in sorted(ts, key=lambda t: t["seq"]) if not t["rewound"]]
+            db.execute(sessions.insert().values(**{**s, "id": sid, "owner": owner, "checklist": levels_in(active)}))
             for t in ts:
                 db.execute(turns.insert().values(**t, session_id=sid))
             brought += 1

@@ -154,7 +154,7 @@ def scenario_or_404(scenario_id: str) -> Any:
 def briefing(scenario_id: str) -> str:
     s = scenario_or_404(scenario_id)
     nonce = secrets.token_hex(8)
-    unfinished = [r for r in web().store.all(owner()) if r.scenario_id == s.id and not r.finished_at]
+    unfinished = web().store.listing(owner(), scenario=s.id, unfinished=True)[::-1]  # oldest first
     return render_template(
         "briefing.html",
         s=s,
@@ -372,7 +372,7 @@ def current_sha256(record: Record) -> str | None:
 
 @bp.get("/sessions")
 def sessions() -> str:
-    records = list(reversed(web().store.all(owner())))
+    records = web().store.listing(owner())
     imported = request.args.get("imported", "")
     return render_template(
         "sessions.html", records=records, import_token=form_token("import"),
@@ -468,6 +468,24 @@ def sign_in_closed() -> bool:
     return web().store.sign_in_failures(datetime.now(UTC) - SIGN_IN_WINDOW) >= SIGN_IN_TRIES
 
 
+LEADER_PAGE = 100  # sessions per page of the leader's table
+
+
+def leader_page(total: int) -> int:
+    """The ``page`` asked for (1, the newest, when none is), refused unless it is one of
+    the pages ``total`` sessions fill."""
+    raw = request.args.get("page", "1")
+    last = max(1, -(-total // LEADER_PAGE))
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9 and 1 <= int(raw) <= last):
+        raise Refusal(
+            400,
+            "No such page",
+            f"There is no page '{raw[:20]}' of sessions: the pages go from 1 to {last}.",
+            [(url_for("web.leader"), "Course leader")],
+        )
+    return int(raw)
+
+
 def pseudonym(owner_id: str) -> str:
     return "learner " + hashlib.sha256(owner_id.encode()).hexdigest()[:6] if owner_id else "terminal"
 
@@ -490,15 +508,22 @@ def leader() -> str | Response | tuple[str, int]:
         return redirect(url_for("web.leader"), 303)
     if not is_leader():
         return render_template("leader_login.html", token=form_token("leader-login"), wrong=False, nav="leader")
-    records = web().store.all()
+    store = web().store
+    summary = cohort.score_means(store.scores_by_scenario(cohort.SCORE_KEYS))
+    total = sum(row["sessions"] for row in summary)
+    page = leader_page(total)
+    first = (page - 1) * LEADER_PAGE
     return render_template(
         "leader.html",
-        records=list(reversed(records)),
-        summary=cohort.score_means(records),
-        items=cohort.item_counts(records),
+        records=store.listing(limit=LEADER_PAGE, offset=first),
+        total=total,
+        first=first + 1,
+        newer=page - 1 if page > 1 else None,
+        older=page + 1 if first + LEADER_PAGE < total else None,
+        summary=summary,
+        items=cohort.item_counts(store.item_levels()),
         dims=cohort.SCORE_KEYS,
         pseudonym=pseudonym,
-        owners=ledger.owners(web().store),
         token=form_token("leader-logout"),
         nav="leader",
     )
@@ -510,7 +535,7 @@ def leader_items_csv() -> Response:
     leader_enabled()
     if not is_leader():
         return redirect(url_for("web.leader"), 303)
-    body = cohort.items_csv(cohort.item_counts(web().store.all()))
+    body = cohort.items_csv(cohort.item_counts(web().store.item_levels()))
     return Response(body, mimetype="text/csv", headers={"Content-Disposition": 'attachment; filename="ipt-sim-items.csv"'})
 
 

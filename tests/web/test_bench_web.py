@@ -60,3 +60,18 @@ def test_markdown_table_shape(bench: ModuleType) -> None:
         "",
         "A turn costs 6.3x the baseline's two requests. 50 users, 40 turns each, SQLite; x86_64, 2 cores, Python 3.11.7, Linux 6.",
     ]
+
+
+def test_the_leader_benchmark_fills_a_store_and_times_every_request() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "bench_web.py"), "--leader", "--quick", "--json"],
+        capture_output=True, text=True, cwd=REPO, timeout=600, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads(proc.stdout)
+    assert (report["quick"], report["database"], report["made"]["sessions"]) == (True, "SQLite", 500)
+    assert 0 < report["made"]["finished"] < 500 and report["made"]["with assessment items"] > 0
+    assert [(r["key"], r["count"]) for r in report["rows"]] == [("leader", 3), ("oldest", 3), ("healthz", 3), ("old", 2)]
+    assert report["rows"][1]["what"] == "GET /leader?page=5 (the oldest sessions)"
+    for r in report["rows"]:
+        assert isinstance(r["p50_ms"], float) and math.isfinite(r["p50_ms"]) and 0 < r["p50_ms"] <= r["p95_ms"], r

@@ -3,11 +3,15 @@ each scenario's mean scores per dimension; learners see none of it."""
 
 from __future__ import annotations
 
+import io
 import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from flask import Flask
 
+from simulator.engine import compile_scenario
+from simulator.records import sessions
 from simulator.web import create_app
 from tests.web.conftest import LEADER_PASSWORD, Player, snapshot, text_of
 
@@ -133,3 +137,87 @@ def test_without_a_password_there_is_no_leader_view(tmp_path: Path, library: Pat
         assert snapshot(app) == before
     finally:
         app.extensions["ipt_sim"].store.close()
+
+
+def many_sessions(app: Flask, count: int) -> list[str]:
+    """``count`` unplayed sessions of one browser, a minute apart: oldest first."""
+    store = app.extensions["ipt_sim"].store
+    scenario = compile_scenario(app.extensions["ipt_sim"].catalogue.get("money-impasse"))
+    ids = [store.start(scenario.new_session(), "coach", "b" * 32) for _ in range(count)]
+    with store.engine.begin() as db:
+        for i, sid in enumerate(ids):
+            db.execute(
+                sessions.update()
+                .where(sessions.c.id == sid)
+                .values(started_at=datetime(2026, 11, 1, tzinfo=UTC) + timedelta(minutes=i))
+            )
+    return ids
+
+
+def shown_sessions(leader: Player) -> list[str]:
+    return re.findall(r'href="/leader/sessions/([0-9a-f]+)"', leader.page_html())
+
+
+def test_the_leader_pages_through_the_sessions_newest_first(app: Flask) -> None:
+    ids = many_sessions(app, 205)
+    leader = Player(app.test_client())
+    assert sign_in(leader) == 303
+    page = text_of(leader.page)  # type: ignore[arg-type]
+    assert "Sessions 1 to 100 of the cohort's 205, newest first." in page
+    assert "205 sessions in all." in page
+    assert "The same argument about money 205 0" in page  # the means still count every session
+    assert shown_sessions(leader) == ids[::-1][:100]
+    assert re.findall(r'<a href="([^"]+)">(Newer|Older) sessions</a>', leader.page_html()) == [("/leader?page=2", "Older")]
+
+    leader.get("/leader?page=2")
+    assert "Sessions 101 to 200 of the cohort's 205, newest first." in text_of(leader.page)  # type: ignore[arg-type]
+    assert shown_sessions(leader) == ids[::-1][100:200]
+    assert re.findall(r'<a href="([^"]+)">(Newer|Older) sessions</a>', leader.page_html()) == [
+        ("/leader", "Newer"), ("/leader?page=3", "Older")
+    ]  # fmt: skip
+
+    leader.get("/leader?page=3")
+    assert "Sessions 201 to 205 of the cohort's 205, newest first." in text_of(leader.page)  # type: ignore[arg-type]
+    assert shown_sessions(leader) == ids[::-1][200:]
+    assert re.findall(r'<a href="([^"]+)">(Newer|Older) sessions</a>', leader.page_html()) == [("/leader?page=2", "Newer")]
+
+
+def test_a_page_that_is_not_there_is_refused_with_a_way_back(app: Flask, player: Player) -> None:
+    player.start()
+    leader = Player(app.test_client())
+    sign_in(leader)
+    assert "Older sessions" not in leader.page_html() and "Newer sessions" not in leader.page_html()
+    for asked in ("0", "2", "-1", "x", "1.5", "²", "", "9" * 40):
+        r = leader.get(f"/leader?page={asked}")
+        assert r.status_code == 400, asked
+        assert f"There is no page '{asked[:20]}' of sessions: the pages go from 1 to 1." in text_of(r)
+        assert 'href="/leader"' in r.get_data(as_text=True)
+    assert leader.get("/leader?page=1").status_code == 200
+
+
+def test_a_rewound_reply_no_longer_counts_in_the_item_table(app: Flask, player: Player) -> None:
+    player.start("after-the-cue")
+    player.reply("cheer", rt=None)  # steps over the risk cue
+    leader = Player(app.test_client())
+    sign_in(leader)
+    csv = leader.get("/leader/items.csv").get_data(as_text=True).splitlines()
+    assert 'after-the-cue,"After ""what\'s the point""",risk_recheck,Risk re-checked when cued,yes,1,0,0,1' in csv
+    assert player.rewind().status_code == 303
+    assert leader.get("/leader/items.csv").get_data(as_text=True).splitlines()[1:] == []
+    assert "No assessed sessions yet." in text_of(leader.get("/leader"))
+    player.reply("ask", rt=None)
+    csv = leader.get("/leader/items.csv").get_data(as_text=True).splitlines()
+    assert csv[1:] == ['after-the-cue,"After ""what\'s the point""",risk_recheck,Risk re-checked when cued,yes,1,1,0,0']
+
+
+def test_sessions_brought_from_a_download_count_in_the_item_table(app: Flask, player: Player, other: Player) -> None:
+    player.start("after-the-cue")
+    player.reply("cheer", rt=None)  # steps over the risk cue
+    data = player.get("/sessions/download").get_data()
+    other.get("/sessions")
+    form = other.form("/sessions/import")
+    assert other.client.post(form.action, data=form.inputs | {"file": (io.BytesIO(data), "mine.json")}).status_code == 303
+    leader = Player(app.test_client())
+    sign_in(leader)
+    csv = leader.get("/leader/items.csv").get_data(as_text=True).splitlines()
+    assert csv[1:] == ['after-the-cue,"After ""what\'s the point""",risk_recheck,Risk re-checked when cued,yes,2,0,0,2']
