@@ -414,7 +414,12 @@ def _would(conversation: Conversation, m: Match) -> str:
         return f"would ask which was meant {at}: {', '.join(options[:-1])} or {options[-1]}"
     if not m.text.strip():
         return f"is not understood {at}: staying silent is not one of the replies offered, so nothing would be played"
-    nearest = f"; the nearest is '{m.ranked[0].choice}' ({m.ranked[0].score:.2f})" if m.ranked else ""
+    best = m.ranked[0] if m.ranked else None
+    nearest = (
+        f"; the nearest is '{best.choice}' ({best.score:.2f})"
+        if best and best.score >= 0.005
+        else "; no reply offered comes near it"
+    )
     return f"is not understood {at}: nothing would be played{nearest}"
 
 
@@ -425,7 +430,9 @@ def typing_taken_as(conversation: Conversation, text: str, ref: str) -> None:
     state = session.current
     if state.choice(ref) is None:
         ids = [c.id for c in state.choices]
-        raise StepFailed(f"state '{session.state}' has no choice '{ref}'{suggest(ref, ids)}")
+        raise StepFailed(
+            f"state '{session.state}' has no choice '{ref}'{suggest(ref, ids)}; its choices: {', '.join(ids) or 'none'}"
+        )
     offered = [c.id for c in session.offered()]
     if ref not in offered:
         raise StepFailed(
