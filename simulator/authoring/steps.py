@@ -15,6 +15,8 @@ was expected, what happened, and where in the conversation, never a bare assert.
 A scenario is found where the author points (:func:`find_scenario`): a path is read from
 the feature file's folder; an id is looked up in that folder, then in the folders declared
 with ``ipt-sim test --scenarios DIR`` or in ``ipt-sim.toml``, then among the bundled ones.
+Typed-reply steps (``When I type "..."``, ``Then typing "..." is taken as "ID"``) ask free
+mode's own matcher (:mod:`simulator.freetext`), loaded on a feature's first typed step.
 """
 
 from __future__ import annotations
@@ -426,6 +428,7 @@ def _would(conversation: Conversation, m: Match) -> str:
 @then(parsers.re(r'typing "(?P<text>.*)" is taken as "(?P<ref>[^"]+)"$'))
 def typing_taken_as(conversation: Conversation, text: str, ref: str) -> None:
     """Typed words would be played as this choice (by id), without playing them."""
+    m = _typed(conversation, text)
     session = conversation.live
     state = session.current
     if state.choice(ref) is None:
@@ -439,7 +442,6 @@ def typing_taken_as(conversation: Conversation, text: str, ref: str) -> None:
             f"'{ref}' is not offered at state '{session.state}' now (its condition is false), so nothing typed "
             f"can be taken as it; offered: {', '.join(offered) or 'nothing'}"
         )
-    m = _typed(conversation, text)
     if m.choice != ref:
         would = _would(conversation, m)
         if f"'{ref}' (" not in would:  # the author's choice, if the sentence did not score it already
