@@ -15,6 +15,8 @@ was expected, what happened, and where in the conversation, never a bare assert.
 A scenario is found where the author points (:func:`find_scenario`): a path is read from
 the feature file's folder; an id is looked up in that folder, then in the folders declared
 with ``ipt-sim test --scenarios DIR`` or in ``ipt-sim.toml``, then among the bundled ones.
+Typed-reply steps (``When I type "..."``, ``Then typing "..." is taken as "ID"``) ask free
+mode's own matcher (:mod:`simulator.freetext`), loaded on a feature's first typed step.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pytest_bdd import given, parsers, then, when
@@ -35,6 +38,10 @@ from simulator.expressions import suggest
 from simulator.judge import Delivery
 from simulator.library import SUFFIXES, bundled, check_file, iter_files, load
 from simulator.transcript import session_scores, tags
+
+if TYPE_CHECKING:  # free mode's model and numpy load only when a feature types a reply
+    from simulator.freetext.match import Match
+    from simulator.freetext.terminal import FreeText
 
 __all__ = ["Conversation", "StepFailed", "conversation", "delivery_of", "find_scenario"]
 
@@ -50,6 +57,7 @@ class Conversation:
     session: Session | None = None
     history: list[str] = field(default_factory=list)
     base: Path | None = None  # the feature file's folder: where its scenario paths start
+    free: FreeText | None = None  # free mode's matcher for this scenario, made on the first typed reply
 
     @property
     def live(self) -> Session:
@@ -147,6 +155,7 @@ def the_scenario(conversation: Conversation, ref: str) -> None:
         raise StepFailed(f"scenario '{ref}' cannot be played:\n{err.message}") from None
     conversation.session = compile_scenario(scenario).new_session()
     conversation.history = []
+    conversation.free = None
 
 
 # When ---------------------------------------------------------------------------------
@@ -199,6 +208,19 @@ def i_play(conversation: Conversation, refs: str) -> None:
     """Several replies in order, comma-separated."""
     for ref in (r.strip() for r in refs.split(",") if r.strip()):
         _choose(conversation, ref)
+
+
+@when(parsers.re(r'I type "(?P<text>.*)"$'))
+def i_type(conversation: Conversation, text: str) -> None:
+    """Play what free mode would play for typed words (``""`` is the silence); fail if it would not."""
+    m = _typed(conversation, text)
+    if m.choice is None:
+        raise StepFailed(f'"{text}" {_would(conversation, m)}')
+    free = conversation.free
+    assert free is not None
+    session = conversation.live
+    _choose(conversation, m.choice)
+    free.attach(session, session.turns[-1], text)  # the typed words, kept as free mode keeps them
 
 
 @when("I take it back")
@@ -351,3 +373,93 @@ def objective_is(conversation: Conversation, oid: str, state: str) -> None:
         raise StepFailed(f"the objective '{oid}' is checked only when the session ends ({conversation.where()})")
     if found[oid] != (state == "met"):
         raise StepFailed(f"expected the objective '{oid}' to be {state}, but it is {'met' if found[oid] else 'not met'}")
+
+
+# Typed replies (free mode) ----------------------------------------------------------
+
+
+def _typed(conversation: Conversation, text: str) -> Match:
+    """What free mode would make of ``text`` at this moment: its own matcher, among the choices
+    offered now. The model loads on the first typed reply of a feature, not before."""
+    session = conversation.live
+    scenario = session.scenario
+    if not scenario.free_text:
+        raise StepFailed(
+            f"scenario '{scenario.id}' does not take typed replies (its author has not set `free_text: true`), "
+            f'so free mode would refuse it: typing "{text}" cannot be tested'
+        )
+    if session.finished:
+        raise StepFailed(f"cannot type \"{text}\": the session has already ended in '{session.current.ending}'")
+    if conversation.free is None:
+        from simulator.freetext import embedder
+        from simulator.freetext.match import Matcher
+        from simulator.freetext.terminal import FreeText
+
+        try:
+            conversation.free = FreeText(scenario, Matcher(scenario, embedder.load()))
+        except IptSimError as err:
+            raise StepFailed(err.message) from None
+    return conversation.free.matcher.match(session.state, text, session.offered())
+
+
+def _would(conversation: Conversation, m: Match) -> str:
+    """What free mode would do with the words, and where (the sentence after the quoted words)."""
+    session = conversation.live
+    at = f"at state '{session.state}'" + (f" (after {' -> '.join(conversation.history)})" if conversation.history else "")
+    if m.verdict == "silence":
+        return f"would be taken as the silence '{m.choice}' {at}"
+    if m.verdict == "play":
+        runner_up = f", ahead of '{m.ranked[1].choice}' ({m.ranked[1].score:.2f})" if len(m.ranked) > 1 else ""
+        return f"would be taken as '{m.choice}' ({m.score:.2f}) {at}{runner_up}"
+    if m.verdict == "ask":
+        options = [f"'{s.choice}' ({s.score:.2f})" for s in m.nearest]
+        return f"would ask which was meant {at}: {', '.join(options[:-1])} or {options[-1]}"
+    if not m.text.strip():
+        return f"is not understood {at}: staying silent is not one of the replies offered, so nothing would be played"
+    best = m.ranked[0] if m.ranked else None
+    nearest = (
+        f"; the nearest is '{best.choice}' ({best.score:.2f})"
+        if best and best.score >= 0.005
+        else "; no reply offered comes near it"
+    )
+    return f"is not understood {at}: nothing would be played{nearest}"
+
+
+@then(parsers.re(r'typing "(?P<text>.*)" is taken as "(?P<ref>[^"]+)"$'))
+def typing_taken_as(conversation: Conversation, text: str, ref: str) -> None:
+    """Typed words would be played as this choice (by id), without playing them."""
+    m = _typed(conversation, text)
+    session = conversation.live
+    state = session.current
+    if state.choice(ref) is None:
+        ids = [c.id for c in state.choices]
+        raise StepFailed(
+            f"state '{session.state}' has no choice '{ref}'{suggest(ref, ids)}; its choices: {', '.join(ids) or 'none'}"
+        )
+    offered = [c.id for c in session.offered()]
+    if ref not in offered:
+        raise StepFailed(
+            f"'{ref}' is not offered at state '{session.state}' now (its condition is false), so nothing typed "
+            f"can be taken as it; offered: {', '.join(offered) or 'nothing'}"
+        )
+    if m.choice != ref:
+        would = _would(conversation, m)
+        if f"'{ref}' (" not in would:  # the author's choice, if the sentence did not score it already
+            would += f"; '{ref}' scores {next(s.score for s in m.ranked if s.choice == ref):.2f}"
+        raise StepFailed(f"expected \"{text}\" to be taken as '{ref}', but it {would}")
+
+
+@then(parsers.re(r'typing "(?P<text>.*)" is not understood$'))
+def typing_not_understood(conversation: Conversation, text: str) -> None:
+    """Free mode would play nothing and not ask: the words mean none of the replies offered."""
+    m = _typed(conversation, text)
+    if m.verdict != "not understood":
+        raise StepFailed(f'expected "{text}" not to be understood, but it {_would(conversation, m)}')
+
+
+@then(parsers.re(r'typing "(?P<text>.*)" asks which was meant$'))
+def typing_asks(conversation: Conversation, text: str) -> None:
+    """Free mode would be unsure, and ask which of the nearest replies was meant."""
+    m = _typed(conversation, text)
+    if m.verdict != "ask":
+        raise StepFailed(f'expected "{text}" to ask which was meant, but it {_would(conversation, m)}')
