@@ -30,7 +30,7 @@ from typing import Any
 from simulator import catalogs
 from simulator.errors import Diagnostic
 from simulator.expressions import evaluate, reads
-from simulator.model import DONE_LEVELS, Pos, Scenario, Source
+from simulator.model import DONE_LEVELS, Choice, Pos, Scenario, Source
 from simulator.yaml_source import clean
 
 MAX_ASSIGNMENTS = 20_000
@@ -397,6 +397,18 @@ def _check_branches(
                 "W206",
                 f"branch {i + 1} of choice '{cid}' in state '{sid}' (to '{b.goto}') can never be taken: earlier branches cover every case",
             )
+
+
+def offered_together(s: Scenario, domains: Mapping[str, set[Any]], a: Choice, b: Choice) -> bool:
+    """Whether choices ``a`` and ``b`` of one state can be offered at once: some values the
+    meters and flags can have there (``domains``, from :func:`reachable_values`) make both
+    ``requires`` true. Each name's values are over-approximated on their own, so ``x`` and
+    ``not x`` are told apart exactly; when there are too many to list, they are assumed to."""
+    if a.requires is None or b.requires is None:
+        one = a.requires or b.requires
+        return one is None or not _never(s, one, {})
+    contexts = _assignments(s, names_read(a.requires.text) | names_read(b.requires.text), domains)
+    return contexts is None or any(evaluate(a.requires.text, c) and evaluate(b.requires.text, c) for c in contexts)
 
 
 def reachable_values(s: Scenario) -> dict[str, dict[str, set[Any]]]:

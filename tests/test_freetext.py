@@ -338,3 +338,74 @@ def test_examples_are_read_into_the_choice(money: Path) -> None:
     scenario = load(money)
     assert scenario.free_text is True
     assert scenario.states["doorway"].choice("acknowledge").examples == ("Let's look together.", "Shall we sit?")  # type: ignore[union-attr]
+
+
+# W217 and the bundled library -----------------------------------------------------------------
+
+SAME_WORDS = """version: 1
+id: first-visit
+title: The first visit
+area: grief
+perspective: client
+free_text: true
+characters:
+  dad: {name: Dad, role: your father}
+meters:
+  charge: {start: 3, min: 0, max: 10}
+start: door
+states:
+  door:
+    speaker: dad
+    says: You came.
+    choices:
+      - id: stay
+        REQUIRES_STAYsay: I wanted to see you.
+        tone: warm
+        nonverbal: [eye_contact]
+        timing: well_timed
+        next: inside
+      - id: stay-away
+        REQUIRES_AWAYsay: I wanted to see you.
+        tone: flat
+        nonverbal: [turning_away]
+        timing: premature
+        next: outside
+      - id: ask
+        say: How have you been keeping, Dad?
+        tone: warm
+        nonverbal: [eye_contact]
+        timing: well_timed
+        set: {stayed_before: true}
+        next: door
+  inside: {speaker: dad, says: "Come in, then.", ending: welcome}
+  outside: {speaker: dad, says: Then go., ending: shut-out}
+endings:
+  welcome: {title: A door opens, outcome: positive, debrief: Dad let you in.}
+  shut-out: {title: The door closes, outcome: negative, debrief: You left before Dad could say more.}
+"""
+
+
+def test_w217_flags_words_free_mode_would_misread_but_only_among_choices_offered_together(tmp_path: Path) -> None:
+    path = tmp_path / "same.yaml"
+    path.write_text(SAME_WORDS.replace("REQUIRES_STAY", "").replace("REQUIRES_AWAY", ""), "utf-8")
+    flagged = invoke("validate", str(path))
+    assert (
+        f"{path}:17:9: warning: choice 'stay' of state 'door' cannot be told apart when typed: its words, typed as written, "
+        "would not be played as 'stay'; free mode would ask which was meant ('stay' 1.00, 'stay-away' 1.00). Reword it or "
+        "the other choice so their words differ (`ipt-sim match` tries phrasings) [W217]"
+    ) in flagged.output
+    assert "choice 'ask'" not in flagged.output  # its own words are played as itself
+    guarded = SAME_WORDS.replace("REQUIRES_STAY", "requires: stayed_before\n        ")
+    path.write_text(guarded.replace("REQUIRES_AWAY", "requires: not stayed_before\n        "), "utf-8")
+    assert "W217" not in invoke("validate", str(path)).output  # never offered at once: never confused
+
+
+def test_every_bundled_scenario_takes_typed_replies_and_passes_w217() -> None:
+    """The README promises free mode in all of them (a merge once dropped `free_text: true`)."""
+    from simulator.library import bundled
+
+    scenarios = [load(Path(r.path)) for r in bundled()]
+    assert len(scenarios) >= 24
+    assert [s.id for s in scenarios if not s.free_text] == []
+    result = invoke("validate", "--strict", str(REPO / "scenarios"))
+    assert result.exit_code == 0, result.output

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,19 +101,29 @@ def similar_choices(results: Iterable[FileResult]) -> list[Diagnostic]:
 
 
 def _similar(scenario: Scenario, matcher: Matcher, file: str) -> list[Diagnostic]:
-    from simulator.freetext.match import ACCEPT
+    from simulator.freetext.match import normalise
+    from simulator.lint import offered_together, reachable_values
 
+    reach = reachable_values(scenario)
     out = []
-    for sid, st in scenario.states.items():
-        for a, b, sim in matcher.similar_pairs(sid):
-            later = st.choice(b)
-            assert later is not None
+    for sid in scenario.states:
+        together = partial(offered_together, scenario, reach.get(sid, {}))
+        for choice, text, m in matcher.misread(sid, together):
+            which = "its words" if text == normalise(choice.say) else f'its example "{text}"'
+            scores = ", ".join(f"'{s.choice}' {s.score:.2f}" for s in m.ranked[:2])
+            does = (
+                "ask which was meant"
+                if m.verdict == "ask"
+                else f"take them as '{m.choice}'"
+                if m.choice
+                else "not understand them"
+            )
             out.append(
                 Diagnostic(
-                    file, later.pos.line, later.pos.col, "warning", "W217",
-                    f"choices '{a}' and '{b}' of state '{sid}' are too alike for typed replies (similarity {sim:.2f}, "
-                    f"at or above {ACCEPT}): a reply meant as one could be taken as the other; reword one, or give "
-                    "each examples that tell them apart (`ipt-sim match` tries phrasings)",
+                    file, choice.pos.line, choice.pos.col, "warning", "W217",
+                    f"choice '{choice.id}' of state '{sid}' cannot be told apart when typed: {which}, typed as written, "
+                    f"would not be played as '{choice.id}'; free mode would {does} ({scores}). Reword it or the other "
+                    "choice so their words differ (`ipt-sim match` tries phrasings)",
                 )
             )  # fmt: skip
     return out

@@ -14,11 +14,9 @@ Then, among the choices on offer:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
-
-import numpy as np
 
 from simulator.freetext.embedder import Embedder, Vectors
 from simulator.model import Choice, Scenario
@@ -125,20 +123,20 @@ class Matcher:
         ranked = tuple(sorted((Scored(c.id, scores[c.id]) for c in choices), key=lambda s: -s.score))
         return decide(text, ranked)
 
-    def similar_pairs(self, state_id: str, threshold: float = ACCEPT) -> list[tuple[str, str, float]]:
-        """Pairs of choices whose texts are as close to each other as ``threshold`` (the W217 lint):
-        a typed reply near one of them would be near the other too."""
-        vectors, owners = self._vectors(state_id)
-        sims = vectors @ vectors.T
-        rows = {c.id: [k for k, o in enumerate(owners) if o == c.id] for c in self.scenario.states[state_id].choices}
-        pairs = []
-        ids = [cid for cid, r in rows.items() if r]
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                closest = float(sims[np.ix_(rows[a], rows[b])].max())
-                if closest >= threshold:
-                    pairs.append((a, b, closest))
-        return pairs
+    def misread(self, state_id: str, together: Callable[[Choice, Choice], bool]) -> list[tuple[Choice, str, Match]]:
+        """The W217 lint: each text a choice is written with (its words and its examples) that,
+        typed exactly as written, free mode would not play as that choice among the choices
+        that can be offered with it (``together``). If an author's own words are misread, a
+        learner's paraphrase of them will be too; choices merely on the same subject are not."""
+        out = []
+        choices = self.scenario.states[state_id].choices
+        for c in choices:
+            rivals = [c, *(o for o in choices if o is not c and together(c, o))]
+            for text in texts_of(c):
+                m = self.match(state_id, text, rivals)
+                if m.verdict != "play" or m.choice != c.id:
+                    out.append((c, text, m))
+        return out
 
 
 def decide(text: str, ranked: tuple[Scored, ...]) -> Match:
