@@ -175,6 +175,41 @@ class User:
                 return
 
 
+def start_server(kind: str, workers: int, data: Path, database_url: str, env: dict[str, str]) -> tuple[Any, int]:
+    """The app in its own process: Werkzeug's threaded server (what ``ipt-sim serve`` runs on
+    loopback), or gunicorn with ``workers`` processes (the README's class recipe); its port."""
+    if kind == "werkzeug":
+        server = subprocess.Popen(
+            [sys.executable, "-c", SERVER, str(data), database_url],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+        )  # fmt: skip
+        assert server.stdout is not None
+        return server, int(server.stdout.readline())
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = env | {"IPT_SIM_DATA_DIR": str(data), "IPT_SIM_LEADER_PASSWORD": ""}
+    if database_url:
+        env["IPT_SIM_DATABASE_URL"] = database_url
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    if not gunicorn.exists():
+        raise SystemExit("--server gunicorn needs gunicorn in this environment: pip install gunicorn")
+    server = subprocess.Popen(
+        [str(gunicorn), "-w", str(workers), "--timeout", "60", "-b", f"127.0.0.1:{port}", "simulator.web:create_app()"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )  # fmt: skip
+    for _ in range(600):  # bounded: up to a minute for the workers to start
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return server, port
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("gunicorn did not start within a minute")
+
+
 def run_users(users: list[User], work: str, scenario: str, turns: int) -> tuple[Tally, float]:
     """All users at once; the wall time from the first start to the last finish."""
     tally = Tally()
@@ -234,7 +269,7 @@ def markdown(rows: list[dict[str, object]], info: dict[str, object]) -> str:
     lines += [
         "",
         f"A turn costs {ratio:.1f}x the baseline's two requests. {info['users']} users, {info['turns']} turns each, "
-        f"{info['database']}; {info['cpu']}, {info['cores']} cores, Python {info['python']}, {info['system']}.",
+        f"{info['database']}, {info['server']}; {info['cpu']}, {info['cores']} cores, Python {info['python']}, {info['system']}.",
     ]
     return "\n".join(lines)
 
@@ -429,6 +464,13 @@ def main() -> int:
     parser.add_argument("--database-url", default="", help="default: SQLite in a temporary folder")
     parser.add_argument("--turn-cost", action="store_true", help="server CPU per turn at turns 1, 10 and 30, in process")
     parser.add_argument("--leader", action="store_true", help="GET /leader with 10,000 sessions, in process")
+    parser.add_argument(
+        "--server",
+        choices=["werkzeug", "gunicorn"],
+        default="werkzeug",
+        help="the server under load: Werkzeug's threaded one (serve on loopback) or gunicorn (the class recipe)",
+    )
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn's worker processes (with --server gunicorn)")  # fmt: skip
     args = parser.parse_args()
     if args.leader:
         out = leader_cost(500, 3, 2, args.database_url) if args.quick else leader_cost(database_url=args.database_url)
@@ -456,13 +498,8 @@ def main() -> int:
         env = os.environ | {"IPT_SIM_CACHE_DIR": str(Path(tmp) / "cache"), "PYTHONUNBUFFERED": "1"}
         env.pop("IPT_SIM_LEADER_PASSWORD", None)
         env.pop("IPT_SIM_SECRET_KEY", None)
-        server = subprocess.Popen(
-            [sys.executable, "-c", SERVER, str(Path(tmp) / "data"), args.database_url],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
-        )  # fmt: skip
+        server, port = start_server(args.server, args.workers, Path(tmp) / "data", args.database_url, env)
         try:
-            assert server.stdout is not None
-            port = int(server.stdout.readline())
             scenario = pick_scenario(port, args.scenario)
             turn_tally, turn_wall = run_users([User(port, i) for i in range(users)], "turns", scenario, turns)
             base_tally, base_wall = run_users([User(port, i) for i in range(users)], "baseline", scenario, turns)
@@ -489,6 +526,7 @@ def main() -> int:
         "users": users,
         "turns": turns,
         "database": "PostgreSQL" if args.database_url.startswith("postgresql") else "SQLite",
+        "server": args.server if args.server == "werkzeug" else f"gunicorn -w {args.workers}",
         "cpu": platform.processor() or platform.machine(),
         "cores": os.cpu_count() or 1,
         "python": platform.python_version(),
