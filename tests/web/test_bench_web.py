@@ -51,14 +51,16 @@ def test_markdown_table_shape(bench: ModuleType) -> None:
         {"what": "baseline: 2 x GET /healthz, 50 users, same app", "count": 2000, "per_second": 285.0, "p50_ms": 141.2,
          "p95_ms": 230.4, "errors": 0},
     ]  # fmt: skip
-    info = {"users": 50, "turns": 40, "database": "SQLite", "cpu": "x86_64", "cores": 2, "python": "3.11.7", "system": "Linux 6"}
+    info = {"users": 50, "turns": 40, "database": "SQLite", "server": "gunicorn -w 2", "cpu": "x86_64", "cores": 2,
+            "python": "3.11.7", "system": "Linux 6"}  # fmt: skip
     assert bench.markdown(rows, info).splitlines() == [
         "| what | count | per second | p50 ms | p95 ms | errors |",
         "| --- | --- | --- | --- | --- | --- |",
         "| turn: POST reply + GET next page, 50 users, 'x' | 2000 | 45.0 | 578.2 | 993.7 | 0 |",
         "| baseline: 2 x GET /healthz, 50 users, same app | 2000 | 285.0 | 141.2 | 230.4 | 0 |",
         "",
-        "A turn costs 6.3x the baseline's two requests. 50 users, 40 turns each, SQLite; x86_64, 2 cores, Python 3.11.7, Linux 6.",
+        "A turn costs 6.3x the baseline's two requests. 50 users, 40 turns each, SQLite, gunicorn -w 2; x86_64, 2 cores, "
+        "Python 3.11.7, Linux 6.",
     ]
 
 
