@@ -25,7 +25,7 @@ Feature: Say it in your own words: typed replies, understood offline
       """
     Then the exit code is 0
     And the output contains "  Which did you mean? Answer with a number, or say it another way."
-    And the output, read as prose, contains "1. “You're worried about money. I can see that. Can we sit down and look at it together?” [calm, eye_contact, sit_down] 2. “Me? You bought a new phone last month!” [defensive, arms_crossed, raised_voice]"
+    And the output, read as prose, contains "1. “You're worried about money. I can see that. Can we sit down and look at it together?” [calm, eye contact, sit down] 2. “Me? You bought a new phone last month!” [defensive, arms crossed, raised voice]"
     And the output contains "Ending: The real expectation is on the table (positive)"
 
   Scenario: a reply that means none of them is not understood, and nothing is played

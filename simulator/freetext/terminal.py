@@ -18,6 +18,7 @@ from simulator.engine import Session, Turn
 from simulator.freetext import embedder
 from simulator.freetext.match import Match, Matcher
 from simulator.freetext.words import observe
+from simulator.humanize import cue_title
 from simulator.model import PAUSE_WORDS, PLAY_COMMANDS, Choice, Scenario
 from simulator.terminal import Screen
 
@@ -96,7 +97,9 @@ class FreeText:
             screen.para("Which did you mean? Answer with a number, or say it another way.", indent="  ")
             for i, c in enumerate(nearest, 1):
                 # Typed words carry no delivery: choices with the same words differ in tone and cues.
-                screen.para(f"{_words(c)}  [{', '.join([c.tone, *c.nonverbal])}]", indent="     ", first=f"  {i}. ")
+                screen.para(
+                    f"{_words(c)}  [{', '.join([c.tone, *map(cue_title, c.nonverbal)])}]", indent="     ", first=f"  {i}. "
+                )
             again = answer(f"Which [1-{len(nearest)}], or your words:")
             if again is None:
                 raise stop("end of input")
