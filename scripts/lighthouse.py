@@ -77,14 +77,20 @@ def pages(url: str, chromium: str) -> tuple[dict[str, str], str]:
     return found, cookie
 
 
+ATTEMPTS = 3  # Lighthouse sometimes fails to trace a load (NO_NAVSTART) and says to run it again
+
+
 def audit(binary: Path, url: str, cookie: str, chromium: str, out: Path) -> dict[str, int]:
     env = {**os.environ, "CHROME_PATH": chromium}
-    subprocess.run(
-        [str(binary), url, "--quiet", "--output=json", f"--output-path={out}", "--form-factor=mobile",
-         f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-         f"--extra-headers={json.dumps({'Cookie': cookie})}"],
-        env=env, check=True, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
+    for attempt in range(1, ATTEMPTS + 1):
+        done = subprocess.run(
+            [str(binary), url, "--quiet", "--output=json", f"--output-path={out}", "--form-factor=mobile",
+             f"--only-categories={','.join(CATEGORIES)}", "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+             f"--extra-headers={json.dumps({'Cookie': cookie})}"],
+            env=env, check=attempt == ATTEMPTS, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        if done.returncode == 0:
+            break
     result = json.loads(out.read_text("utf-8"))
     return {c: round(result["categories"][c]["score"] * 100) for c in CATEGORIES}
 
