@@ -209,3 +209,36 @@ def test_the_list_fits_100_columns_and_marks_content_notes() -> None:
     lines = run("list").output.splitlines()
     assert all(len(line) <= 100 for line in lines)
     assert "  talking-to-dad                    The drawer that sticks  (middle, client, content note)" in lines
+
+
+def test_help_texts_describe_every_option_a_newcomer_looked_for() -> None:
+    """Newcomer finding 24: undescribed --format options, no ID@tone@cue syntax, an odd default style."""
+
+    def said(*args: str) -> str:
+        return " ".join(run(*args, "--help").output.split())
+
+    assert "--format [text|html|md|json] text: to read here (the default); html: one page to print;" in said("report")
+    assert "--format [mermaid|dot] Mermaid (renders on GitHub and in many editors) or Graphviz DOT. [default: mermaid]" in (
+        said("graph")
+    )
+    assert "ID@tone@cue+cue picks a delivery." in said("play")
+    assert "--max-positions INTEGER RANGE Stop after this many positions. [default: 1000000] [x>=1]" in said("explore")
+
+
+def test_the_briefing_says_replies_are_timed_and_how_to_relax_it(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Newcomer finding 1: a learner at the keyboard is told that replies are timed, before the first one."""
+    from simulator.library import load
+    from simulator.play import brief
+    from simulator.terminal import Screen
+
+    scenario = load(example)
+    for timed, says in (
+        ("on", "Your replies are timed, from when the replies are shown,"),
+        ("relaxed", "Your replies are timed (relaxed: you have three times as long), from when the replies are shown,"),
+    ):
+        brief(scenario, Screen(width=200, color=False), timed=timed)
+        out = " ".join(capsys.readouterr().out.split())  # as read, whatever the wrapping
+        assert says in out
+        assert "less the time it takes to read them. Use --timing relaxed or --timing off if you need more time." in out
+    brief(scenario, Screen(width=200, color=False), timed="off")
+    assert "timed" not in capsys.readouterr().out

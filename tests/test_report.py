@@ -104,6 +104,7 @@ def test_html_has_the_table_and_the_chart(planted: Path) -> None:
     assert svg["role"] == "img"
     text = "".join(checker.text)
     assert "Charge: 6, 8, 7, 5." in text and "Trust: 4, 3, 4, 6." in text
+    assert "each meter is drawn on its own scale, and the dashed line marks where the charge floods (8)." in text
     assert "What else you could have said" in text
     assert "\"You're worried about money. I can see that." in text
 

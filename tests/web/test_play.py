@@ -226,6 +226,9 @@ def test_the_response_time_setting_changes_for_one_conversation_from_the_next_re
     player.get(f"/play/{first}")  # the other conversation keeps the setting it was started with
     assert 'name="rt"' in player.page_html()
     assert '<option value="on" selected>' in player.page_html()
+    assert (  # without JavaScript nothing measures the time, and the page says so instead
+        "<noscript>Without JavaScript your response time is not measured: timing is judged from the reply alone.</noscript>"
+    ) in player.page_html()
 
 
 def test_a_changed_response_time_setting_needs_this_browsers_form(player: Player, other: Player) -> None:
