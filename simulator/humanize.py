@@ -14,27 +14,25 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def _time(value: str | datetime) -> datetime | None:
-    """A stored time: records keep real datetimes; JSON and older callers give ISO text."""
+def _local(value: str | datetime) -> datetime | None:
+    """A stored time in local time: records keep real datetimes (UTC when naive); JSON and
+    older callers give ISO text. None when the text is not a time."""
     if isinstance(value, datetime):
-        return value
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None
+        t = value
+    else:
+        try:
+            t = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return (t if t.tzinfo is not None else t.replace(tzinfo=UTC)).astimezone()
 
 
 def when(iso: str | datetime | None, now: datetime | None = None) -> str:
     """An ISO time as a person says it, in local time: ``today, 11:27``, ``yesterday, 09:05``,
     ``Mon 23 Nov, 14:02`` this year, ``23 Nov 2025`` before; empty for None."""
-    if not iso:
-        return ""
-    t = _time(iso)
+    t = _local(iso) if iso else None
     if t is None:
-        return str(iso)
-    if t.tzinfo is None:
-        t = t.replace(tzinfo=UTC)
-    t = t.astimezone()
+        return str(iso) if iso else ""
     today = (now or datetime.now(UTC)).astimezone().date()
     clock = t.strftime("%H:%M")
     days = (today - t.date()).days
@@ -49,14 +47,9 @@ def when(iso: str | datetime | None, now: datetime | None = None) -> str:
 
 def date(iso: str | datetime | None) -> str:
     """An ISO time for a page that is kept (a report file): ``24 Nov 2026, 11:27``, local time."""
-    if not iso:
-        return ""
-    t = _time(iso)
+    t = _local(iso) if iso else None
     if t is None:
-        return str(iso)
-    if t.tzinfo is None:
-        t = t.replace(tzinfo=UTC)
-    t = t.astimezone()
+        return str(iso) if iso else ""
     return f"{t.day} {t.strftime('%b %Y')}, {t.strftime('%H:%M')}"
 
 

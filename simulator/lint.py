@@ -31,6 +31,7 @@ from simulator import catalogs
 from simulator.errors import Diagnostic
 from simulator.expressions import evaluate, reads
 from simulator.model import DONE_LEVELS, Choice, Pos, Scenario, Source
+from simulator.reach import reachable_values
 from simulator.yaml_source import clean
 
 MAX_ASSIGNMENTS = 20_000
@@ -409,43 +410,6 @@ def offered_together(s: Scenario, domains: Mapping[str, set[Any]], a: Choice, b:
         return one is None or not _never(s, one, {})
     contexts = _assignments(s, names_read(a.requires.text) | names_read(b.requires.text), domains)
     return contexts is None or any(evaluate(a.requires.text, c) and evaluate(b.requires.text, c) for c in contexts)
-
-
-def reachable_values(s: Scenario) -> dict[str, dict[str, set[Any]]]:
-    """For each state, the values each meter and flag may have on entry (an over-approximation:
-    conditions are ignored, so every branch is assumed possible).
-
-    Each name is followed on its own, and only values new to a state are carried on from it,
-    so each value crosses each edge once: the cost is linear in a meter's range."""
-    names = [*s.meters, *sorted(s.flags)]
-    vals: dict[str, dict[str, set[Any]]] = {sid: {n: set() for n in names} for sid in s.states}
-    fresh: dict[str, dict[str, set[Any]]] = {sid: {n: set() for n in names} for sid in s.states}
-    for name, m in s.meters.items():
-        vals[s.start][name].add(m.start)
-    for flag in s.flags:
-        vals[s.start][flag].add(False)
-    fresh[s.start] = {n: set(v) for n, v in vals[s.start].items()}
-    todo = [s.start]
-    while todo:
-        sid = todo.pop()
-        new, fresh[sid] = fresh[sid], {n: set() for n in names}
-        for c in s.states[sid].choices:
-            after: dict[str, set[Any]] = {
-                name: {s.meters[name].clamp(v + c.effects.get(name, 0)) for v in new[name]} for name in s.meters
-            }
-            for flag in s.flags:
-                after[flag] = ({c.set_flags[flag]} if new[flag] else set()) if flag in c.set_flags else new[flag]
-            for b in c.next:
-                grew = False
-                for name in names:
-                    added = after[name] - vals[b.goto][name]
-                    if added:
-                        vals[b.goto][name] |= added
-                        fresh[b.goto][name] |= added
-                        grew = True
-                if grew and b.goto not in todo:
-                    todo.append(b.goto)
-    return vals
 
 
 def suppressed(lines: Mapping[int, str], d: Diagnostic) -> bool:

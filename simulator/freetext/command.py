@@ -102,7 +102,8 @@ def similar_choices(results: Iterable[FileResult]) -> list[Diagnostic]:
 
 def _similar(scenario: Scenario, matcher: Matcher, file: str) -> list[Diagnostic]:
     from simulator.freetext.match import normalise
-    from simulator.lint import offered_together, reachable_values
+    from simulator.lint import offered_together
+    from simulator.reach import reachable_values
 
     reach = reachable_values(scenario)
     out = []

@@ -133,69 +133,37 @@ def _valence(text: str) -> Observation:
     return Observation("valence", words, f"Overall valence {mood} ({compound:+.2f}), {why}.")
 
 
+def _noted(kind: str, words: list[str], effect: str) -> list[Observation]:
+    """One observation quoting ``words`` before what they do, or none when there are none."""
+    return [Observation(kind, tuple(words), f"{_quote(words)}: {effect}")] if words else []
+
+
 def observe(text: str) -> list[Observation]:
     """Everything noticed in a typed reply, in the order a reader meets it; [] for a silence."""
     if not text.strip():
         return []
-    out: list[Observation] = []
     disguised = _found(_DISGUISED, text)
-    if disguised:
-        out.append(
-            Observation(
-                "disguised_you",
-                tuple(disguised),
-                f"{_quote(disguised)}: a “you” statement dressed as an “I” statement; the other person will still hear a charge.",
-            )
-        )
     i_words = [w for w in _found(_I_STATEMENT, text) if not any(w in d for d in disguised)]
-    if i_words:
-        out.append(
-            Observation(
-                "i_statement",
-                tuple(i_words),
-                f"{_quote(i_words)}: speaking from your own side, which is easier to hear than a charge.",
-            )
-        )
     you_always = _found(_YOU_ALWAYS, text)
-    if you_always:
-        out.append(
-            Observation(
-                "you_always",
-                tuple(you_always),
-                f"{_quote(you_always)}: turns one moment into a verdict on the person; expect defence rather than listening.",
-            )
-        )
     absolutes = [a for a in _found(_ABSOLUTE, text) if not any(a.lower() in y.lower() for y in you_always)]
-    if absolutes:
-        out.append(
-            Observation(
-                "absolute",
-                tuple(absolutes),
-                f"{_quote(absolutes)}: absolutes are easy to disprove, so the other person may argue with the word instead of hearing the point.",
-            )
-        )
+    out = [
+        *_noted("disguised_you", disguised,
+                "a “you” statement dressed as an “I” statement; the other person will still hear a charge."),
+        *_noted("i_statement", i_words, "speaking from your own side, which is easier to hear than a charge."),
+        *_noted("you_always", you_always,
+                "turns one moment into a verdict on the person; expect defence rather than listening."),
+        *_noted("absolute", absolutes, "absolutes are easy to disprove, so the other person may argue with the word "
+                "instead of hearing the point."),
+    ]  # fmt: skip
     out.extend(_questions(text))
-    buts = [m.group(0) for m in _APOLOGY_BUT.finditer(text)]
-    if buts:
-        out.append(
-            Observation(
-                "apology_but", tuple(buts), f"{_quote(buts)}: the “but” takes the apology back; try stopping after the apology."
-            )
-        )
-    advice = _found(_ADVICE, text)
-    if advice:
-        out.append(
-            Observation("advice", tuple(advice), f"{_quote(advice)}: advice moves to fixing before the feeling has been heard.")
-        )
-    comfort = _found(_REASSURANCE, text)
-    if comfort:
-        out.append(
-            Observation(
-                "reassurance",
-                tuple(comfort),
-                f"{_quote(comfort)}: reassurance can close a feeling down rather than make room for it.",
-            )
-        )
+    out += _noted(
+        "apology_but",
+        [m.group(0) for m in _APOLOGY_BUT.finditer(text)],
+        "the “but” takes the apology back; try stopping after the apology.",
+    )
+    out += _noted("advice", _found(_ADVICE, text), "advice moves to fixing before the feeling has been heard.")
+    out += _noted("reassurance", _found(_REASSURANCE, text),
+                  "reassurance can close a feeling down rather than make room for it.")  # fmt: skip
     hedges = _found(_HEDGE, text)
     if hedges:
         effect = (
@@ -203,7 +171,7 @@ def observe(text: str) -> list[Observation]:
             if len(hedges) >= 3
             else "a softener is gentle; more than a few blur the point"
         )
-        out.append(Observation("hedge", tuple(hedges), f"{_quote(hedges)}: {effect}."))
+        out += _noted("hedge", hedges, f"{effect}.")
     words = _WORD.findall(text)
     if len(words) <= SHORT_WORDS:
         out.append(
