@@ -1,17 +1,29 @@
 """Benchmark of issue 6: turns per second served on loopback to 50 concurrent users, and p95 latency per turn.
 
 Usage: python scripts/bench_web.py [--quick] [--json] [--users N] [--turns N] [--database-url URL]
+       [--server werkzeug | --server gunicorn [--workers N]]
+       [--before CHECKOUT [--before-server werkzeug | gunicorn] [--rounds N]]
        [--turn-cost | --leader]
 
-The app runs in its own process (``create_app`` on Werkzeug's threaded server, bound to
-127.0.0.1 on a free port, records in a temporary folder or the given database). A bounded
-Python client (threads and ``http.client``, one keep-alive connection per user) then plays:
-each simulated user opens a bundled scenario's briefing, starts it, and plays replies to
-an ending, again and again, until it has played its fixed number of turns. A *turn* is what
-a person's click costs: the reply's POST plus the GET of the page it leads to (the next
-turn, or the debrief). The baseline, measured in the same run against the same server with
-the same users, is a trivial route of the same app (``GET /healthz``), two requests per
-"turn" as well. Every loop is bounded in count and time; nothing leaves the machine.
+The app runs in its own process (``create_app`` on Werkzeug's threaded server, as ``ipt-sim
+serve`` runs it on loopback, or gunicorn with N workers, as the README's class recipe
+does; bound to 127.0.0.1 on a free port, records in a temporary folder or the given
+database). A bounded Python client (threads and ``http.client``, one keep-alive connection
+per user) then plays: each simulated user opens a bundled scenario's briefing, starts it,
+and plays replies to an ending, again and again, until it has played its fixed number of
+turns. A *turn* is what a person's click costs: the reply's POST plus the GET of the page
+it leads to (the next turn, or the debrief), and the delivery page before it where the
+scenario has one. Before the clock starts every user opens and starts the scenario once,
+so that every worker has read it. The baseline, measured in the same run against the same
+server with the same users, is a trivial route of the same app (``GET /healthz``), two
+requests per "turn" as well. Every loop is bounded in count and time; nothing leaves the
+machine.
+
+``--before CHECKOUT`` measures an earlier release as well (a checkout of it, say with
+``git worktree add``): its app is started from that folder, with the same client and
+users, on the same server or on ``--before-server``, one after the other in N rounds (3 by
+default), each app going first in turn; the table shows the median round of each and the
+ratio of turns per second, round by round.
 
 Prints a Markdown table (or JSON with ``--json``); exits 0 unless a request failed.
 ``--quick`` plays a few turns per user, for a smoke test.
@@ -175,13 +187,30 @@ class User:
                 return
 
 
-def start_server(kind: str, workers: int, data: Path, database_url: str, env: dict[str, str]) -> tuple[Any, int]:
-    """The app in its own process: Werkzeug's threaded server (what ``ipt-sim serve`` runs on
-    loopback), or gunicorn with ``workers`` processes (the README's class recipe); its port."""
+def checkout_env(env: dict[str, str], checkout: Path) -> dict[str, str]:
+    """``env`` with ``checkout``'s package first on the path (the server also starts in it),
+    after making sure that it is that package which is imported there."""
+    env = env | {"PYTHONPATH": str(checkout)}
+    found = subprocess.run(
+        [sys.executable, "-c", "import simulator; print(simulator.__file__)"],
+        capture_output=True, text=True, cwd=checkout, env=env, check=False,
+    ).stdout.strip()  # fmt: skip
+    if not found or not Path(found).resolve().is_relative_to(checkout.resolve()):
+        raise SystemExit(f"bench_web: {checkout} does not hold the simulator package that would be measured")
+    return env
+
+
+def start_server(
+    kind: str, workers: int, data: Path, database_url: str, env: dict[str, str], checkout: Path
+) -> tuple[Any, int]:  # fmt: skip
+    """The app of ``checkout`` in its own process: Werkzeug's threaded server (what ``ipt-sim
+    serve`` runs on loopback), or gunicorn with ``workers`` processes (the README's class
+    recipe); its port."""
+    env = checkout_env(env, checkout)
     if kind == "werkzeug":
         server = subprocess.Popen(
             [sys.executable, "-c", SERVER, str(data), database_url],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=checkout,
         )  # fmt: skip
         assert server.stdout is not None
         return server, int(server.stdout.readline())
@@ -197,8 +226,9 @@ def start_server(kind: str, workers: int, data: Path, database_url: str, env: di
     if not gunicorn.exists():
         raise SystemExit("--server gunicorn needs gunicorn in this environment: pip install gunicorn")
     server = subprocess.Popen(
-        [str(gunicorn), "-w", str(workers), "--timeout", "60", "-b", f"127.0.0.1:{port}", "simulator.web:create_app()"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        [str(gunicorn), "-w", str(workers), "--timeout", "60", "-b", f"127.0.0.1:{port}", "--chdir", str(checkout),
+         "simulator.web:create_app()"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=checkout,
     )  # fmt: skip
     for _ in range(600):  # bounded: up to a minute for the workers to start
         try:
@@ -234,6 +264,58 @@ def run_users(users: list[User], work: str, scenario: str, turns: int) -> tuple[
     return tally, time.perf_counter() - began
 
 
+@dataclass
+class Measured:
+    """One server's run: the turns and the baseline, each with its wall time."""
+
+    turns: Tally
+    turn_wall: float
+    base: Tally
+    base_wall: float
+
+    @property
+    def per_second(self) -> float:
+        return len(self.turns.latencies) / self.turn_wall if self.turn_wall else float("nan")
+
+
+def measure(args: argparse.Namespace, checkout: Path, kind: str, users: int, turns: int) -> tuple[Measured, str]:
+    """Start ``checkout``'s app on a fresh store, warm it up, play, then the baseline; the
+    measurement and the scenario played. Warming up: every user opens the scenario and
+    starts it once, untimed, so that every worker has read it before the clock starts."""
+    with tempfile.TemporaryDirectory(prefix="ipt-bench-web-") as tmp:
+        env = os.environ | {"IPT_SIM_CACHE_DIR": str(Path(tmp) / "cache"), "PYTHONUNBUFFERED": "1"}
+        env.pop("IPT_SIM_LEADER_PASSWORD", None)
+        env.pop("IPT_SIM_SECRET_KEY", None)
+        server, port = start_server(kind, args.workers, Path(tmp) / "data", args.database_url, env, checkout)
+        try:
+            scenario = pick_scenario(port, args.scenario)
+            warm, _ = run_users([User(port, 10_000 + i) for i in range(users)], "turns", scenario, 0)
+            if warm.errors:
+                raise SystemExit(f"bench_web: the warm-up failed: {warm.errors[0]}")
+            turn_tally, turn_wall = run_users([User(port, i) for i in range(users)], "turns", scenario, turns)
+            base_tally, base_wall = run_users([User(port, i) for i in range(users)], "baseline", scenario, turns)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+            if server.stdout is not None:
+                server.stdout.close()
+    return Measured(turn_tally, turn_wall, base_tally, base_wall), scenario
+
+
+def pooled(runs: list[tuple[Tally, float]]) -> tuple[Tally, float]:
+    """Every round's latencies and errors, with the wall time that gives the median round's rate."""
+    tally = Tally()
+    for t, _ in runs:
+        tally.latencies += t.latencies
+        tally.errors += t.errors
+    rate = statistics.median(len(t.latencies) / wall for t, wall in runs)
+    return tally, len(tally.latencies) / rate if rate else float("nan")
+
+
 def pick_scenario(port: int, wanted: str) -> str:
     """The wanted bundled scenario if the catalogue has it, else the catalogue's first."""
     status, _, page = User(port, 0).request("GET", "/")
@@ -264,30 +346,55 @@ def markdown(rows: list[dict[str, object]], info: dict[str, object]) -> str:
         lines.append(
             f"| {r['what']} | {r['count']} | {r['per_second']:.1f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['errors']} |"
         )
-    turn, base = rows
+    turn, base = rows[:2]
     ratio = float(base["per_second"]) / float(turn["per_second"])  # type: ignore[arg-type]
     lines += [
         "",
         f"A turn costs {ratio:.1f}x the baseline's two requests. {info['users']} users, {info['turns']} turns each, "
         f"{info['database']}, {info['server']}; {info['cpu']}, {info['cores']} cores, Python {info['python']}, {info['system']}.",
     ]
+    if "x_before" in info:
+        each: list[float] = info["x_before_rounds"]  # type: ignore[assignment]
+        lines.append(
+            f"Turns per second, now ÷ before ({info['before']} on {info['before_server']}, the same users, one round after "
+            "the other): "
+            f"{info['x_before']:.2f}x, the median of {len(each)} rounds ({', '.join(f'{r:.2f}' for r in each)}). "
+            "Per second above is the median round's; the latencies are every round's."
+        )
     return "\n".join(lines)
 
 
 def turn_cost(points: tuple[int, ...] = (1, 10, 30), sessions: int = 15) -> list[dict[str, object]]:
-    """Median process CPU (ms) of turn N for each N in ``points``, and of the baseline."""
+    """Median process CPU (ms) of turn N for each N in ``points``, and of the baseline; and
+    the part of it spent inside the app (its WSGI call: the rest is the test client's)."""
     sys.path.insert(0, str(Path(__file__).parent))
     from gen_scenario import generate  # type: ignore[import-not-found]
 
     from simulator.web import create_app
+    from simulator.web.catalogue import SETTLED_NS
 
     costs: dict[int, list[float]] = {n: [] for n in points}
+    inside: dict[int, list[float]] = {n: [] for n in points}
     base: list[float] = []
     with tempfile.TemporaryDirectory(prefix="ipt-bench-turn-") as tmp:
         library = Path(tmp) / "library"
         library.mkdir()
         (library / "long.yaml").write_text(generate(50, "long-conversation"), "utf-8")
+        # A library is not being written while people play: wait until the catalogue trusts the
+        # file's stat rather than reading it again on every request, as it does with a new file.
+        time.sleep(SETTLED_NS / 1e9 + 0.1)
         app = create_app(data_dir=Path(tmp) / "data", leader_password="", scenario_dirs=[library])
+        wsgi = app.wsgi_app
+        in_app = [0.0]
+
+        def timed(environ: Any, start_response: Any) -> Any:
+            began = time.process_time()
+            try:
+                return list(wsgi(environ, start_response))
+            finally:
+                in_app[0] += time.process_time() - began
+
+        app.wsgi_app = timed  # type: ignore[method-assign]
         for _ in range(sessions):
             client = app.test_client()
             page = client.get("/scenarios/long-conversation").get_data(as_text=True)
@@ -296,13 +403,14 @@ def turn_cost(points: tuple[int, ...] = (1, 10, 30), sessions: int = 15) -> list
             page = client.get(url).get_data(as_text=True)
             for n in range(1, max(points) + 1):
                 form = dict(INPUT.findall(page.split('action="' + url + '/reply"', 1)[1].split("</form>", 1)[0]))
-                started = time.process_time()
+                started, in_app[0] = time.process_time(), 0.0
                 after = client.post(url + "/reply", data={"token": form["token"], "step": form["step"], "choice": "forward"})
                 assert after.status_code == 303, after.status_code
                 page = client.get(url).get_data(as_text=True)
                 spent = time.process_time() - started
                 if n in costs:
                     costs[n].append(1000 * spent)
+                    inside[n].append(1000 * in_app[0])
             started = time.process_time()
             client.get("/healthz")
             client.get("/healthz")
@@ -310,9 +418,10 @@ def turn_cost(points: tuple[int, ...] = (1, 10, 30), sessions: int = 15) -> list
         app.extensions["ipt_sim"].store.close()
     first = statistics.median(costs[points[0]])
     rows: list[dict[str, object]] = [
-        {"what": f"turn {n}", "cpu_ms": statistics.median(costs[n]), "x_turn_1": statistics.median(costs[n]) / first}
+        {"what": f"turn {n}", "cpu_ms": statistics.median(costs[n]), "x_turn_1": statistics.median(costs[n]) / first,
+         "in_app_ms": statistics.median(inside[n])}
         for n in points
-    ]
+    ]  # fmt: skip
     rows.append(
         {"what": "baseline: 2 x GET /healthz", "cpu_ms": statistics.median(base), "x_turn_1": statistics.median(base) / first}
     )
@@ -471,6 +580,11 @@ def main() -> int:
         help="the server under load: Werkzeug's threaded one (serve on loopback) or gunicorn (the class recipe)",
     )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn's worker processes (with --server gunicorn)")  # fmt: skip
+    parser.add_argument("--before", type=Path, help="a checkout of an earlier release, measured the same way in the same run")
+    parser.add_argument(
+        "--before-server", choices=["werkzeug", "gunicorn"], help="the server of --before (default: the same as --server)"
+    )
+    parser.add_argument("--rounds", type=int, default=0, help="rounds, interleaved with --before (default 3 with it, else 1)")
     args = parser.parse_args()
     if args.leader:
         out = leader_cost(500, 3, 2, args.database_url) if args.quick else leader_cost(database_url=args.database_url)
@@ -487,56 +601,62 @@ def main() -> int:
         if args.json:
             print(json.dumps({"turn_cost": cost}, indent=2))
         else:
-            print("| what | server CPU, median ms | x turn 1 |\n| --- | --- | --- |")
+            print("| what | server CPU, median ms | x turn 1 | of which in the app, ms |\n| --- | --- | --- | --- |")
             for r in cost:
-                print(f"| {r['what']} | {r['cpu_ms']:.2f} | {r['x_turn_1']:.2f} |")
+                in_app = f"{r['in_app_ms']:.2f}" if "in_app_ms" in r else ""
+                print(f"| {r['what']} | {r['cpu_ms']:.2f} | {r['x_turn_1']:.2f} | {in_app} |")
         return 0
     turns = args.turns or (3 if args.quick else 40)
     users = max(1, min(args.users, 500))
 
-    with tempfile.TemporaryDirectory(prefix="ipt-bench-web-") as tmp:
-        env = os.environ | {"IPT_SIM_CACHE_DIR": str(Path(tmp) / "cache"), "PYTHONUNBUFFERED": "1"}
-        env.pop("IPT_SIM_LEADER_PASSWORD", None)
-        env.pop("IPT_SIM_SECRET_KEY", None)
-        server, port = start_server(args.server, args.workers, Path(tmp) / "data", args.database_url, env)
-        try:
-            scenario = pick_scenario(port, args.scenario)
-            turn_tally, turn_wall = run_users([User(port, i) for i in range(users)], "turns", scenario, turns)
-            base_tally, base_wall = run_users([User(port, i) for i in range(users)], "baseline", scenario, turns)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-            if server.stdout is not None:
-                server.stdout.close()
-
-    rows = [
-        row(
-            "turn",
-            f"turn: POST reply + GET next page (and the delivery page where there is one), {users} users, '{scenario}'",
-            turn_tally,
-            turn_wall,
-        ),
-        row("baseline", f"baseline: 2 x GET /healthz, {users} users, same app", base_tally, base_wall),
-    ]
+    here = Path(__file__).resolve().parent.parent
+    checkouts = {"now": here} | ({"before": args.before.resolve()} if args.before else {})
+    rounds = args.rounds or (3 if args.before else 1)
+    runs: dict[str, list[Measured]] = {k: [] for k in checkouts}
+    scenario = args.scenario
+    for n in range(rounds):
+        order = list(checkouts) if n % 2 == 0 else list(checkouts)[::-1]  # interleaved, each first in turn
+        for key in order:
+            kind = args.server if key == "now" else (args.before_server or args.server)
+            measured, scenario = measure(args, checkouts[key], kind, users, turns)
+            runs[key].append(measured)
+    rows = []
+    for key, ms in runs.items():
+        label = "" if key == "now" else "before: "
+        rows += [
+            row(
+                "turn" if key == "now" else "before_turn",
+                f"{label}turn: POST reply + GET next page (and the delivery page where there is one), {users} users, "
+                f"'{scenario}'",
+                *pooled([(m.turns, m.turn_wall) for m in ms]),
+            ),
+            row(
+                "baseline" if key == "now" else "before_baseline",
+                f"{label}baseline: 2 x GET /healthz, {users} users, same app",
+                *pooled([(m.base, m.base_wall) for m in ms]),
+            ),
+        ]
     info: dict[str, object] = {
         "users": users,
         "turns": turns,
         "database": "PostgreSQL" if args.database_url.startswith("postgresql") else "SQLite",
         "server": args.server if args.server == "werkzeug" else f"gunicorn -w {args.workers}",
+        "rounds": rounds,
         "cpu": platform.processor() or platform.machine(),
         "cores": os.cpu_count() or 1,
         "python": platform.python_version(),
         "system": f"{platform.system()} {platform.release()}",
     }
+    if args.before:
+        ratios = [now.per_second / before.per_second for now, before in zip(runs["now"], runs["before"], strict=True)]
+        before_server = args.before_server or args.server
+        info |= {"before": str(args.before), "before_server": before_server if before_server == "werkzeug" else
+                 f"gunicorn -w {args.workers}", "x_before": statistics.median(ratios), "x_before_rounds": ratios}  # fmt: skip
     if args.json:
         print(json.dumps({"quick": args.quick, "rows": rows, "machine": info}, indent=2))
     else:
         print(markdown(rows, info))
-    return 1 if turn_tally.errors or base_tally.errors else 0
+    return 1 if any(r["errors"] for r in rows) else 0
 
 
 if __name__ == "__main__":

@@ -46,9 +46,9 @@ def strip_keeping_colour(text: str) -> str:
 
 def finalize(value: Any) -> Any:
     """Jinja ``finalize`` for the report templates: every printed string without controls."""
-    if isinstance(value, Markup):
-        return Markup(strip(str(value)))
-    return strip(value) if isinstance(value, str) else value
+    if not isinstance(value, str) or not CONTROL.search(value):
+        return value
+    return Markup(CONTROL.sub("", str(value))) if isinstance(value, Markup) else CONTROL.sub("", value)
 
 
 def json_text(dumped: str) -> str:

@@ -73,6 +73,7 @@ def report_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=controls.finalize,
+        auto_reload=False,  # package files: not looked at again on every report
     )
     from simulator.humanize import date, label
 

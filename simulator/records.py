@@ -20,6 +20,7 @@ so two processes never interleave its turns.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import secrets
 import socket
@@ -229,28 +230,54 @@ def _first_title() -> sa.ScalarSelect[Any]:
     )
 
 
+@functools.cache
+def _listing_query(of_owner: bool, of_scenario: bool, unfinished: bool, paged: bool) -> sa.Select[Any]:
+    """:meth:`Store.listing`'s statement for this shape, built once (its values are bound)."""
+    page = sa.select(sessions.c.id, sessions.c.started_at)
+    if of_owner:
+        page = page.where(sessions.c.owner == sa.bindparam("owner"))
+    if of_scenario:
+        page = page.where(sessions.c.scenario_id == sa.bindparam("scenario"))
+    if unfinished:
+        page = page.where(sessions.c.finished_at.is_(None))
+    newest = (sessions.c.started_at.desc(), sessions.c.id.desc())
+    page = page.order_by(*newest)
+    if paged:
+        page = page.limit(sa.bindparam("limit", type_=sa.Integer)).offset(sa.bindparam("offset", type_=sa.Integer))
+    chosen = page.subquery()  # the replies are counted for these only
+    replies = sa.select(sa.func.count()).where(turns.c.session_id == sessions.c.id, turns.c.rewound.is_(False)).scalar_subquery()
+    return sa.select(
+        sessions.c.id, sessions.c.scenario_id, sessions.c.facts["title"].as_string().label("title"), sessions.c.mode,
+        sessions.c.owner, sessions.c.started_at, sessions.c.finished_at,
+        sessions.c.ending["title"].as_string().label("ending_title"), sessions.c.scores, replies.label("replies"),
+    ).join_from(sessions, chosen, chosen.c.id == sessions.c.id).order_by(*newest)  # fmt: skip
+
+
+# A session's turns as subqueries of a query on its row: all written, those taken back, the newest.
+_MINE = turns.c.session_id == sessions.c.id
+_WRITTEN = sa.select(sa.func.count()).where(_MINE).scalar_subquery()
+_TAKEN_BACK = sa.select(sa.func.count()).where(_MINE, turns.c.rewound.is_(True)).scalar_subquery()
+_NEWEST = sa.select(sa.func.max(turns.c.seq)).where(_MINE).scalar_subquery()
+
+
 def _head_query(of_owner: bool) -> sa.Select[Any]:
-    mine = turns.c.session_id == sessions.c.id
-    total = sa.select(sa.func.count()).where(mine).scalar_subquery()
-    rewound = sa.select(sa.func.count()).where(mine, turns.c.rewound.is_(True)).scalar_subquery()
-    q = sa.select(sessions.c.id, sessions.c.scenario_id, sessions.c.mode, sessions.c.owner, sessions.c.finished_at,
-                  total.label("total"), rewound.label("rewound")).where(sessions.c.id == sa.bindparam("sid"))  # fmt: skip
+    """The session's row, its step and its last written turn, in one query."""
+    last = turns.alias("last")
+    newest_turn = sa.and_(last.c.session_id == sessions.c.id, last.c.seq == _NEWEST)
+    columns = (sessions.c.id, sessions.c.scenario_id, sessions.c.mode, sessions.c.owner, sessions.c.finished_at,
+               _WRITTEN.label("total"), _TAKEN_BACK.label("rewound"),
+               last.c.facts.label("last_facts"), last.c.rewound.label("last_rewound"))  # fmt: skip
+    q = sa.select(*columns).select_from(sessions.outerjoin(last, newest_turn)).where(sessions.c.id == sa.bindparam("sid"))
     return q.where(sessions.c.owner == sa.bindparam("owner")) if of_owner else q
 
 
 # Built once: building a statement costs more than running it on a small table.
 _HEAD, _HEAD_OF_OWNER = _head_query(False), _head_query(True)
-_LAST_TURN = (
-    sa.select(turns.c.facts, turns.c.rewound)
-    .where(turns.c.session_id == sa.bindparam("sid"))
-    .order_by(turns.c.seq.desc())
-    .limit(1)
-)
 
 
 @dataclass(frozen=True, slots=True)
 class Head:
-    """What a conversation page needs of a record, in two queries whatever its length: the
+    """What a conversation page needs of a record, in one query whatever its length: the
     session's row, its step, and its last written turn (``--json`` shape plus ``rewound``)."""
 
     id: str
@@ -320,11 +347,11 @@ class Store:
         """Write a played turn, and the ending if it ended the session, in one transaction."""
         facts = turn_facts(session, t)
         with self.engine.begin() as db:
-            if guard is not None:
-                _check(db, sid, guard)
+            seq = _check(db, sid, guard) if guard is not None else None
             if writer is not None:
                 _hold(db, sid, writer)
-            seq = db.execute(_NEXT_SEQ, {"g_sid": sid}).scalar_one()
+            if seq is None:
+                seq = db.execute(_NEXT_SEQ, {"g_sid": sid}).scalar_one()
             db.execute(
                 turns.insert(),
                 {"session_id": sid, "seq": seq, "number": t.number, "choice": t.choice, "tone": t.delivery.tone,
@@ -443,25 +470,9 @@ class Store:
                 limit: int | None = None, offset: int = 0) -> list[Listed]:  # fmt: skip
         """Sessions newest first (of ``owner``, of ``scenario``, only the unfinished), a page
         of them with ``limit`` and ``offset``: one query, no turn read."""
-        page = sa.select(sessions.c.id, sessions.c.started_at)
-        if owner is not None:
-            page = page.where(sessions.c.owner == owner)
-        if scenario is not None:
-            page = page.where(sessions.c.scenario_id == scenario)
-        if unfinished:
-            page = page.where(sessions.c.finished_at.is_(None))
-        newest = (sessions.c.started_at.desc(), sessions.c.id.desc())
-        chosen = page.order_by(*newest).limit(limit).offset(offset).subquery()  # the replies are counted for these only
-        replies = (
-            sa.select(sa.func.count()).where(turns.c.session_id == sessions.c.id, turns.c.rewound.is_(False)).scalar_subquery()
-        )
-        q = sa.select(
-            sessions.c.id, sessions.c.scenario_id, sessions.c.facts["title"].as_string().label("title"), sessions.c.mode,
-            sessions.c.owner, sessions.c.started_at, sessions.c.finished_at,
-            sessions.c.ending["title"].as_string().label("ending_title"), sessions.c.scores, replies.label("replies"),
-        ).join_from(sessions, chosen, chosen.c.id == sessions.c.id).order_by(*newest)  # fmt: skip
+        q = _listing_query(owner is not None, scenario is not None, unfinished, limit is not None)
         with self.engine.connect() as db:
-            rows = db.execute(q).all()
+            rows = db.execute(q, {"owner": owner, "scenario": scenario, "limit": limit, "offset": offset}).all()
         return [Listed(**(r._asdict() | {"title": r.title or "", "replies": int(r.replies)})) for r in rows]
 
     def scores_by_scenario(self, keys: Sequence[str]) -> list[ScenarioScores]:
@@ -530,13 +541,12 @@ class Store:
         with self.engine.connect() as db:
             q = _HEAD_OF_OWNER if owner is not None else _HEAD
             s = db.execute(q, {"sid": sid, "owner": owner}).mappings().first()
-            if s is None:
-                raise RecordNotFound(f"no recorded session '{sid}'; `ipt-sim sessions` lists them")
-            last = db.execute(_LAST_TURN, {"sid": sid}).first()
+        if s is None:
+            raise RecordNotFound(f"no recorded session '{sid}'; `ipt-sim sessions` lists them")
         return Head(
             id=s["id"], scenario_id=s["scenario_id"], mode=s["mode"], owner=s["owner"], finished=s["finished_at"] is not None,
             step=int(s["total"]) + int(s["rewound"]),
-            last=turn_of(last.facts) | {"rewound": bool(last.rewound)} if last is not None else None,
+            last=turn_of(s["last_facts"]) | {"rewound": bool(s["last_rewound"])} if s["last_facts"] is not None else None,
         )  # fmt: skip
 
     def choices(self, sid: str) -> list[Recorded]:
@@ -589,24 +599,25 @@ _LOCK_SESSION = (
     .values(owner=sessions.c.owner)
 )
 _HOLDER = sa.select(sessions.c.writer, sessions.c.lease_until).where(sessions.c.id == sa.bindparam("g_sid"))
-_STEP_OF = sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(sa.case((turns.c.rewound, 1), else_=0)), 0)).where(
-    turns.c.session_id == sa.bindparam("g_sid")
+# What a guarded write checks, in one query: who holds the session, its step, and the newest turn's seq.
+_WRITING = sa.select(sessions.c.writer, sessions.c.lease_until, _WRITTEN, _TAKEN_BACK, _NEWEST).where(
+    sessions.c.id == sa.bindparam("g_sid")
 )
 _NEXT_SEQ = sa.select(sa.func.coalesce(sa.func.max(turns.c.seq), 0) + 1).where(turns.c.session_id == sa.bindparam("g_sid"))
 
 
-def _check(db: sa.Connection, sid: str, guard: Guard) -> None:
+def _check(db: sa.Connection, sid: str, guard: Guard) -> int:
     """Lock the session's row (a no-op UPDATE: the row lock on PostgreSQL, the write lock on
     SQLite), then refuse the write if a terminal is playing the session now, or if anything
-    was written since the form was made."""
+    was written since the form was made; else the next turn's seq."""
     if db.execute(_LOCK_SESSION, {"g_sid": sid, "g_owner": guard.owner}).rowcount != 1:
         raise RecordNotFound(f"no recorded session '{sid}'")
-    writer, until = db.execute(_HOLDER, {"g_sid": sid}).one()
+    writer, until, total, rewound, newest = db.execute(_WRITING, {"g_sid": sid}).one()
     if writer and _alive(writer, until):  # a terminal resumed it: one writer at a time
         raise SessionLive(sid, _where(writer))
-    total, rewound = db.execute(_STEP_OF, {"g_sid": sid}).one()
     if int(total) + int(rewound) != guard.step:
         raise StaleWrite(sid)
+    return (newest or 0) + 1
 
 
 def writer_id() -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import hashlib
 import hmac
 import os
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from flask import Flask, render_template, request
+from flask import Flask, render_template, request, url_for
 from jinja2 import StrictUndefined
 from werkzeug.exceptions import HTTPException
 from werkzeug.security import generate_password_hash
@@ -34,6 +35,7 @@ from simulator.records import Store, default_data_dir, private_folder
 from simulator.safety import NOTICE
 from simulator.web.catalogue import Catalogue
 from simulator.web.context import Refusal, Web
+from simulator.web.cookie import KeptSignerSessions
 from simulator.web.forms import Invalid
 from simulator.web.ledger import Gone, Moved
 from simulator.web.views import bp
@@ -68,6 +70,13 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'{styles}; img-src 'self' data:; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 )
+SECURITY_HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("X-Frame-Options", "DENY"),  # for browsers older than frame-ancestors
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+)
 INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 
 
@@ -95,6 +104,7 @@ def create_app(
         raise IptSimError("the secret key must be at least 32 characters long")
 
     app = Flask(__name__)
+    app.session_interface = KeptSignerSessions()
     app.config.update(
         SECRET_KEY=key,
         MAX_CONTENT_LENGTH=MAX_REQUEST,
@@ -105,6 +115,10 @@ def create_app(
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=os.environ.get("IPT_SIM_SECURE_COOKIES", "") == "1",
         PERMANENT_SESSION_LIFETIME=timedelta(days=365),
+        # The cookie is signed again only when it changes (a new browser, a timing setting,
+        # a leader sign-in), not on every page: a turn's CPU (issue 11) is not spent
+        # re-signing a year-long cookie that says the same thing.
+        SESSION_REFRESH_EACH_REQUEST=False,
         TEMPLATES_AUTO_RELOAD=False,
     )
     app.jinja_env.undefined = StrictUndefined
@@ -115,6 +129,7 @@ def create_app(
     from simulator.web.present import filters
 
     app.jinja_env.filters.update(filters())
+    app.jinja_env.globals["url_for"] = _remembered_url_for()
     app.jinja_env.globals["class_server"] = bool(password)  # the footer says who can see what is played
     store = Store(url, data_dir=folder)
     app.extensions["ipt_sim"] = Web(
@@ -134,18 +149,37 @@ def create_app(
 
     @app.after_request
     def _headers(response: Any) -> Any:
-        page = response.get_data(as_text=True) if response.mimetype == "text/html" and not response.direct_passthrough else ""
-        response.headers.setdefault("Content-Security-Policy", policy(page))
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")  # for browsers older than frame-ancestors
-        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-        if request.endpoint != "static":
-            response.headers.setdefault("Cache-Control", "no-store")
+        has = {k.lower() for k, _ in response.headers.items()}
+        if "content-security-policy" not in has:
+            html = response.mimetype == "text/html" and not response.direct_passthrough
+            styled = html and b"<style>" in response.get_data()  # most pages have no style of their own
+            response.headers["Content-Security-Policy"] = policy(response.get_data(as_text=True) if styled else "")
+        response.headers.extend([(k, v) for k, v in SECURITY_HEADERS if k.lower() not in has])
+        if request.endpoint != "static" and "cache-control" not in has:
+            response.headers["Cache-Control"] = "no-store"
         return response
 
     return app
+
+
+def _remembered_url_for() -> Any:
+    """The templates' ``url_for``, remembering what it built: a page links a dozen addresses,
+    and a relative address depends only on the app's mount point (``script_root``), the
+    endpoint and the values, so the same link is not built again on every page."""
+
+    @functools.lru_cache(maxsize=4096)
+    def built(_root: str, endpoint: str, values: tuple[tuple[str, Any], ...]) -> str:
+        return url_for(endpoint, **dict(values))
+
+    def remembered(endpoint: str, **values: Any) -> str:
+        if endpoint.startswith(".") or any(k.startswith("_") for k in values):  # relative to a blueprint, or external
+            return url_for(endpoint, **values)
+        try:
+            return built(request.script_root, endpoint, tuple(sorted(values.items())))
+        except TypeError:  # a value that cannot be a key (a list): built every time
+            return url_for(endpoint, **values)
+
+    return remembered
 
 
 def _page(status: int, title: str, message: str, links: Sequence[tuple[str, str]] = ()) -> tuple[str, int]:

@@ -3,6 +3,11 @@
 Nothing here is session state: the index and the parsed scenarios are a cache of files
 every app process reads the same way, keyed by the SHA-256 of the file's bytes, so an
 edited file is picked up on the next request and several processes always agree.
+
+A file is not read and hashed again on every request while its ``stat`` (inode, size,
+modification time) is unchanged, as git trusts its index; and, as git does against
+"racy" entries, a signature is only trusted once the file has been left alone for
+:data:`SETTLED_NS`, since a second write within the clock's tick keeps the same time.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +24,7 @@ from simulator.library import bundled_dir, check_file, iter_files
 from simulator.model import AREAS, Scenario, ScenarioInfo
 
 MAX_PARSED = 64  # scenarios kept parsed (and so compiled) per process
+SETTLED_NS = 2_000_000_000  # a file modified less than this ago is read and hashed again
 
 
 class Catalogue:
@@ -28,6 +35,7 @@ class Catalogue:
         self._lock = threading.Lock()
         self._paths: dict[str, Path] = {}
         self._parsed: OrderedDict[tuple[str, str], Scenario] = OrderedDict()
+        self._digests: dict[str, tuple[tuple[int, int, int, int], str]] = {}  # path: (stat signature, SHA-256)
 
     def infos(self) -> list[ScenarioInfo]:
         """Every playable scenario, by problem area then id (re-read, through the parse cache)."""
@@ -60,11 +68,25 @@ class Catalogue:
 
     def _parse(self, path: Path) -> Scenario | None:
         try:
+            st = path.stat()
+        except OSError:
+            return None
+        signature = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        with self._lock:
+            known = self._digests.get(str(path))
+            hit = self._parsed.get((str(path), known[1])) if known is not None and known[0] == signature else None
+            if hit is not None:
+                self._parsed.move_to_end((str(path), hit.sha256))
+                return hit
+        try:
             data = path.read_bytes()
         except OSError:
             return None
         key = (str(path), hashlib.sha256(data).hexdigest())
+        settled = time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > SETTLED_NS
         with self._lock:
+            if settled:
+                self._digests[str(path)] = (signature, key[1])
             hit = self._parsed.get(key)
             if hit is not None:
                 self._parsed.move_to_end(key)

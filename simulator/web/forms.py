@@ -65,8 +65,13 @@ def one_of(value: str, options: Collection[str], what: str) -> str:
     return value
 
 
+def step_given(value: str) -> int | None:
+    """The step a form names (ASCII digits only), or None."""
+    return number(value) if value == value.strip() else None
+
+
 def step_of(value: str) -> int:
-    step = number(value) if value == value.strip() else None
+    step = step_given(value)
     if step is None:
         raise Invalid("the form's step is not a number")
     return step

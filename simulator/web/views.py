@@ -27,7 +27,19 @@ from simulator.records import Record, debrief_of
 from simulator.timing import PATIENCE, reply_seconds
 from simulator.web import keep, ledger, present
 from simulator.web.context import Refusal, Web
-from simulator.web.forms import NONCE, SESSION_ID, TIMING, Invalid, check_token, fields, filters, one_of, step_of, token
+from simulator.web.forms import (
+    NONCE,
+    SESSION_ID,
+    TIMING,
+    Invalid,
+    check_token,
+    fields,
+    filters,
+    one_of,
+    step_given,
+    step_of,
+    token,
+)
 from simulator.web.forms import response_time as measured
 
 bp = Blueprint("web", __name__)
@@ -218,6 +230,16 @@ def live(sid: str) -> ledger.Live:
     return ledger.open_session(web().store, web().catalogue, session_id(sid), owner())
 
 
+def live_for_form(sid: str) -> ledger.Live:
+    """The live session a POSTed form was made for, at the step it names (from this process's
+    cache when it holds that step: :func:`ledger.open_to_write`). An unknown session is a
+    404 before anything in the form is looked at; the caller checks the form's step."""
+    step = step_given(request.form.get("step", ""))
+    if step is None:
+        return live(sid)
+    return ledger.open_to_write(web().store, web().catalogue, session_id(sid), owner(), step)
+
+
 @bp.get("/play/<sid>")
 def conversation(sid: str) -> str | Response:
     lv = live(sid)
@@ -300,7 +322,7 @@ def offered_choice(offered: Sequence[Choice], ref: str) -> Choice:
 
 @bp.post("/play/<sid>/reply")
 def reply(sid: str) -> Response:
-    lv = live(sid)
+    lv = live_for_form(sid)
     f = fields(request.form, ["token", "step", "choice"], ["rt", "tone", "cues"])
     require_token(f["token"], "reply", sid, f["step"])
     step = step_of(f["step"])
@@ -332,7 +354,7 @@ def reply(sid: str) -> Response:
 
 @bp.post("/play/<sid>/rewind")
 def rewind(sid: str) -> Response:
-    lv = live(sid)
+    lv = live_for_form(sid)
     f = fields(request.form, ["token", "step"])
     require_token(f["token"], "rewind", sid, f["step"])
     step = step_of(f["step"])

@@ -10,10 +10,10 @@ import pytest
 from flask import Flask
 
 from simulator.engine import compile_scenario
-from simulator.records import Recorder, Store
+from simulator.records import Guard, Recorder, Store
 from simulator.web import ledger
 from simulator.web.catalogue import Catalogue
-from tests.web.conftest import Player
+from tests.web.conftest import Player, text_of
 
 
 def test_web_records_read_like_the_terminals(app: Flask, player: Player, library: Path) -> None:
@@ -97,3 +97,21 @@ def test_the_guard_refuses_another_owner(app: Flask, player: Player, library: Pa
 
     with pytest.raises(RecordNotFound):
         ledger.rewind(store, player.sid, "someone-else", 0)
+
+
+def test_a_form_kept_by_this_process_is_refused_once_another_has_moved_the_session_on(
+    app: Flask, player: Player, library: Path
+) -> None:
+    """A reply's POST takes the session at its form's step from this process's cache without
+    reading the record first; the write itself must still see that another process (here,
+    the record written directly) took the last reply back in the meantime."""
+    store: Store = app.extensions["ipt_sim"].store
+    player.start()
+    player.reply("counter")
+    form, data = player.reply_form()  # made at step 1, which this process now keeps with its head
+    owner = ledger.owners(store)[player.sid]
+    store.rewind(player.sid, 1, Guard(owner, 1))  # another worker's write: this process's cache does not hear of it
+    r = player.client.post(form.action, data=data | {"choice": "follow"})
+    assert r.status_code == 409
+    assert "This reply was already sent, or the conversation has moved on since this page was shown" in text_of(r)
+    assert [(a["choice"], a["rewound"]) for a in store.get(player.sid).attempts] == [("counter", True)]
