@@ -242,3 +242,49 @@ def test_the_briefing_says_replies_are_timed_and_how_to_relax_it(example: Path, 
         assert "less the time it takes to read them. Use --timing relaxed or --timing off if you need more time." in out
     brief(scenario, Screen(width=200, color=False), timed="off")
     assert "timed" not in capsys.readouterr().out
+
+
+def test_ctrl_c_at_a_terminal_prompt_is_reported_on_a_line_of_its_own(example: Path, tmp_path: Path) -> None:
+    """At a real terminal (a pseudo-terminal here), Ctrl-C at the reply prompt: the terminal
+    echoes ^C after the prompt, and the stop message starts on the next line."""
+    import pty
+    import select
+    import sys
+    import time
+
+    env = os.environ | {"IPT_SIM_DATA_DIR": str(tmp_path / "tty-data"), "NO_COLOR": "1", "COLUMNS": "100"}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: ipt-sim at the terminal
+        os.execve(
+            sys.executable, [sys.executable, "-c", "from simulator.cli import cli; cli()", "play", str(example), "--yes"], env
+        )
+    seen = b""
+
+    def read_until(wanted: bytes, seconds: float) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + seconds
+        while wanted not in seen and time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:  # the child has gone: its side of the terminal is closed
+                    return
+                if not chunk:
+                    return
+                seen += chunk
+
+    try:
+        read_until(b"Your reply", 60)
+        assert b"Your reply" in seen, seen.decode(errors="replace")
+        os.write(fd, b"\x03")  # Ctrl-C, as the keyboard sends it
+        read_until(b"Continue later with", 30)
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    lines = seen.decode(errors="replace").replace("\r\n", "\n").split("\n")
+    stop = next(line for line in lines if "Session stopped (Ctrl-C)" in line)
+    assert stop.startswith("Session stopped (Ctrl-C) after 0 turns."), lines[-5:]
+    prompt = next(line for line in lines if "Your reply" in line)
+    assert "Session stopped" not in prompt
+    assert os.waitstatus_to_exitcode(status) == 130

@@ -77,3 +77,14 @@ def test_the_leader_benchmark_fills_a_store_and_times_every_request() -> None:
     assert report["rows"][1]["what"] == "GET /leader?page=5 (the oldest sessions)"
     for r in report["rows"]:
         assert isinstance(r["p50_ms"], float) and math.isfinite(r["p50_ms"]) and 0 < r["p50_ms"] <= r["p95_ms"], r
+
+
+def test_markdown_names_the_release_before_and_each_rounds_ratio(bench: ModuleType) -> None:
+    row = {"what": "x", "count": 1, "per_second": 2.0, "p50_ms": 1.0, "p95_ms": 1.0, "errors": 0}
+    info = {"users": 50, "turns": 40, "database": "SQLite", "server": "gunicorn -w 2", "cpu": "x86_64", "cores": 2,
+            "python": "3.11.7", "system": "Linux 6", "before": "../adda831", "before_server": "werkzeug",
+            "x_before": 3.39, "x_before_rounds": [3.39, 3.24, 3.41]}  # fmt: skip
+    assert bench.markdown([row, row, row, row], info).splitlines()[-1] == (
+        "Turns per second, now ÷ before (../adda831 on werkzeug, the same users, one round after the other): 3.39x, "
+        "the median of 3 rounds (3.39, 3.24, 3.41). Per second above is the median round's; the latencies are every round's."
+    )
