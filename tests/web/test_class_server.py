@@ -5,9 +5,11 @@ loopback ``serve`` runs waitress."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -116,19 +118,20 @@ SERVE = (
 )
 
 
-def test_serving_beyond_loopback_runs_a_production_server(tmp_path: Path) -> None:
+@contextlib.contextmanager
+def serving_beyond_loopback(data: Path, prelude: str = "") -> Iterator[int]:
+    """``ipt-sim serve`` on 0.0.0.0 in its own process (``prelude`` runs first); its port.
+    Ctrl-C must then stop it cleanly."""
     env = os.environ | {"PYTHONUNBUFFERED": "1"}
     env.pop("IPT_SIM_LEADER_PASSWORD", None)
-    proc = subprocess.Popen([sys.executable, "-c", SERVE, str(tmp_path / "data")], cwd=REPO, env=env, stderr=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-c", prelude + SERVE, str(data)], cwd=REPO, env=env, stderr=subprocess.PIPE,
                             text=True)  # fmt: skip
     try:
         assert proc.stderr is not None
         first = proc.stderr.readline()
         match = re.fullmatch(r"ipt-sim is serving on http://0\.0\.0\.0:(\d+)/ \(Ctrl-C stops\)\n", first)
         assert match, first
-        with urllib.request.urlopen(f"http://127.0.0.1:{match.group(1)}/healthz", timeout=30) as r:
-            assert r.read() == b"ok\n"
-            assert r.headers["Server"] == "ipt-sim"  # waitress, named; not "Werkzeug/3.1 Python/3.11"
+        yield int(match.group(1))
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=30) == 0
     finally:
@@ -137,35 +140,25 @@ def test_serving_beyond_loopback_runs_a_production_server(tmp_path: Path) -> Non
             proc.wait()
         if proc.stderr is not None:
             proc.stderr.close()
+
+
+def test_serving_beyond_loopback_runs_a_production_server(tmp_path: Path) -> None:
+    with serving_beyond_loopback(tmp_path / "data") as port:
+        r = urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30)
+        with r:
+            assert r.read() == b"ok\n"
+            assert r.headers["Server"] == "ipt-sim"  # waitress, named; not "Werkzeug/3.1 Python/3.11"
 
 
 def test_serving_beyond_loopback_drops_a_client_that_stalls_mid_request(tmp_path: Path) -> None:
     """A client that sends half a request and then nothing cannot hold a server thread: the
     connection is closed once it has been idle for the request timeout (30 s when serving;
     2 s here, so the test waits for seconds, not half a minute)."""
-    import socket
-
-    env = os.environ | {"PYTHONUNBUFFERED": "1"}
-    env.pop("IPT_SIM_LEADER_PASSWORD", None)
-    quick = "import simulator.web as w; w.REQUEST_TIMEOUT = 2; " + SERVE
-    proc = subprocess.Popen([sys.executable, "-c", quick, str(tmp_path / "data")], cwd=REPO, env=env, stderr=subprocess.PIPE,
-                            text=True)  # fmt: skip
-    try:
-        assert proc.stderr is not None
-        match = re.fullmatch(r"ipt-sim is serving on http://0\.0\.0\.0:(\d+)/ \(Ctrl-C stops\)\n", proc.stderr.readline())
-        assert match
-        with socket.create_connection(("127.0.0.1", int(match.group(1))), timeout=30) as stalled:
+    with serving_beyond_loopback(tmp_path / "data", "import simulator.web as w; w.REQUEST_TIMEOUT = 2; ") as port:
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as stalled:
             stalled.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # no blank line: the request never ends
             began = time.monotonic()
             assert stalled.recv(1024) == b""  # closed by the server, with nothing sent back
             assert time.monotonic() - began < 15  # the timeout, not the 30 s the socket would wait
-        with urllib.request.urlopen(f"http://127.0.0.1:{match.group(1)}/healthz", timeout=30) as r:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30) as r:
             assert r.read() == b"ok\n"  # and the server still serves everyone else
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=30) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        if proc.stderr is not None:
-            proc.stderr.close()
