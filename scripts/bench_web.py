@@ -187,17 +187,15 @@ class User:
                 return
 
 
-def checkout_env(env: dict[str, str], checkout: Path) -> dict[str, str]:
-    """``env`` with ``checkout``'s package first on the path (the server also starts in it),
-    after making sure that it is that package which is imported there."""
-    env = env | {"PYTHONPATH": str(checkout)}
+def check_checkout(checkout: Path) -> None:
+    """Make sure that a server started in ``checkout`` with it on the path (as
+    :func:`start_server` starts one) imports that checkout's package, not an installed one."""
     found = subprocess.run(
         [sys.executable, "-c", "import simulator; print(simulator.__file__)"],
-        capture_output=True, text=True, cwd=checkout, env=env, check=False,
+        capture_output=True, text=True, cwd=checkout, env=os.environ | {"PYTHONPATH": str(checkout)}, check=False,
     ).stdout.strip()  # fmt: skip
     if not found or not Path(found).resolve().is_relative_to(checkout.resolve()):
         raise SystemExit(f"bench_web: {checkout} does not hold the simulator package that would be measured")
-    return env
 
 
 def start_server(
@@ -206,7 +204,7 @@ def start_server(
     """The app of ``checkout`` in its own process: Werkzeug's threaded server (what ``ipt-sim
     serve`` runs on loopback), or gunicorn with ``workers`` processes (the README's class
     recipe); its port."""
-    env = checkout_env(env, checkout)
+    env = env | {"PYTHONPATH": str(checkout)}  # checked once by check_checkout
     if kind == "werkzeug":
         server = subprocess.Popen(
             [sys.executable, "-c", SERVER, str(data), database_url],
@@ -612,6 +610,8 @@ def main() -> int:
     here = Path(__file__).resolve().parent.parent
     checkouts = {"now": here} | ({"before": args.before.resolve()} if args.before else {})
     rounds = args.rounds or (3 if args.before else 1)
+    for checkout in checkouts.values():
+        check_checkout(checkout)
     runs: dict[str, list[Measured]] = {k: [] for k in checkouts}
     scenario = args.scenario
     for n in range(rounds):

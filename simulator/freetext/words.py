@@ -165,13 +165,8 @@ def observe(text: str) -> list[Observation]:
     out += _noted("reassurance", _found(_REASSURANCE, text),
                   "reassurance can close a feeling down rather than make room for it.")  # fmt: skip
     hedges = _found(_HEDGE, text)
-    if hedges:
-        effect = (
-            "several softeners can blur what you are asking for"
-            if len(hedges) >= 3
-            else "a softener is gentle; more than a few blur the point"
-        )
-        out += _noted("hedge", hedges, f"{effect}.")
+    out += _noted("hedge", hedges, "several softeners can blur what you are asking for." if len(hedges) >= 3
+                  else "a softener is gentle; more than a few blur the point.")  # fmt: skip
     words = _WORD.findall(text)
     if len(words) <= SHORT_WORDS:
         out.append(

@@ -90,21 +90,26 @@ REBUILT = Rebuilt()
 def open_session(store: Store, catalogue: Catalogue, sid: str, owner: str | None) -> Live:
     """The session ``sid`` of ``owner`` (any owner when None), at where it is."""
     head = store.head(sid, owner)  # RecordNotFound for another owner's session too
-    scenario = catalogue.get(head.scenario_id)
+    return Live(head, session_at(store, catalogue, sid, head.scenario_id, head.step, head), head.step)
+
+
+def session_at(store: Store, catalogue: Catalogue, sid: str, scenario_id: str, step: int, head: Head | None = None) -> Session:
+    """The engine session of ``sid`` at ``step`` (read from the records by the caller), from
+    this process's cache or replayed; ``head``, when the caller read it, is kept with it."""
+    scenario = catalogue.get(scenario_id)
     if scenario is None:
-        raise Gone(f"the scenario '{head.scenario_id}' of this session is no longer offered here")
-    kept = REBUILT.get(sid, head.step, scenario.sha256)
+        raise Gone(f"the scenario '{scenario_id}' of this session is no longer offered here")
+    kept = REBUILT.get(sid, step, scenario.sha256)
     if kept is not None:
-        session = kept[0]
-        if kept[1] is None:
-            REBUILT.put(sid, head.step, session, head)
-        return Live(head, session, head.step)
+        if kept[1] is None and head is not None:
+            REBUILT.put(sid, step, kept[0], head)
+        return kept[0]
     try:
         session = rules.replay(compile_scenario(scenario).new_session(), store.choices(sid))
     except rules.ScenarioChanged as err:
         raise Gone(f"the scenario has changed since this session was played ({err.message})") from None
-    REBUILT.put(sid, head.step, session, head)
-    return Live(head, session, head.step)
+    REBUILT.put(sid, step, session, head)
+    return session
 
 
 def open_to_write(store: Store, catalogue: Catalogue, sid: str, owner: str, step: int) -> Live:

@@ -434,15 +434,15 @@ def debrief(sid: str) -> str:
     body, d = report_main(record)
     closing = take_back = None
     if record.finished_at:
-        try:
-            lv = live(sid)
+        try:  # the record just read gives the step: the session is not read again
+            session = ledger.session_at(web().store, web().catalogue, sid, record.scenario_id, record.step)
         except ledger.Gone:
-            lv = None
-        if lv is not None and lv.session.finished:
-            st = lv.session.current
-            closing = {"speaker": lv.session.scenario.characters[st.speaker].name, "says": st.says, "shows": st.nonverbal}
-            if rules.may_take_back_ending(lv.session, record.mode):
-                take_back = {"step": lv.step, "token": form_token("rewind", sid, str(lv.step))}
+            session = None
+        if session is not None and session.finished:
+            st = session.current
+            closing = {"speaker": session.scenario.characters[st.speaker].name, "says": st.says, "shows": st.nonverbal}
+            if rules.may_take_back_ending(session, record.mode):
+                take_back = {"step": record.step, "token": form_token("rewind", sid, str(record.step))}
     return render_template("debrief.html", record=record, body=body, d=d, closing=closing, take_back=take_back, nav="sessions")
 
 
